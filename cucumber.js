@@ -1,0 +1,18 @@
+// Cucumber configuration. Profiles are picked with `npx cucumber-js --profile <name>`.
+//
+// The suite runs TypeScript through ts-node in transpile-only mode: type-checking every
+// worker would cost ~1 s per process, so `npm test` type-checks once with `tsc --noEmit`.
+process.env.TS_NODE_TRANSPILE_ONLY ??= 'true';
+
+const common = {
+  paths: ['features/**/*.feature'],
+  requireModule: ['ts-node/register'],
+  require: ['support/**/*.ts', 'steps/**/*.ts'],
+  format: ['progress-bar', 'summary'],
+  strict: true,
+};
+
+module.exports = {
+  /** The embedded backend: an in-process Telegram and an embedded PostgreSQL. Needs nothing. */
+  default: { ...common },
+};
