@@ -1,0 +1,6 @@
+export * from './types';
+export { TelegramState, LIMITS } from './state';
+export type { StateEvents, NewMessage, MessageChanges } from './state';
+export { Faults } from './faults';
+export { detectEntities } from './entities';
+export { imageSize } from './image-size';

@@ -1,0 +1,491 @@
+import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import { BadRequestError, ForbiddenError } from '../errors';
+import { detectEntities } from './entities';
+import { Faults } from './faults';
+import { imageSize } from './image-size';
+import type {
+  Account, BoxEvent, CallbackAnswer, CallbackQuery, DeletionEvent, Document, DocumentKind,
+  Media, Message, MessageEntity, Photo, ReplyMarkup,
+} from './types';
+
+/** Telegram's limits, enforced here so both protocols reject the same things. */
+export const LIMITS = {
+  textLength: 4096,
+  captionLength: 1024,
+  callbackDataBytes: 64,
+  /** How long a pressed button waits for the bot's answer before BOT_RESPONSE_TIMEOUT. */
+  callbackAnswerTimeoutMs: 15_000,
+} as const;
+
+export interface StateEvents {
+  /** A message was put in `ownerId`'s box (once per participant). */
+  message: [BoxEvent];
+  /** A message in `ownerId`'s box changed (once per participant still holding it). */
+  edit: [BoxEvent];
+  /** Messages left `ownerId`'s box. */
+  delete: [DeletionEvent];
+  /** A user pressed an inline button on a bot's message; the bot must answer it. */
+  callbackQuery: [CallbackQuery];
+}
+
+export interface NewMessage {
+  text?: string;
+  /** When absent on a user's message, entities are detected as Telegram's server does. */
+  entities?: MessageEntity[];
+  media?: Media;
+  replyMarkup?: ReplyMarkup;
+  groupedId?: bigint;
+  /** Box id, in the sender's box, of the message this one replies to. */
+  replyToBoxId?: number;
+}
+
+export interface MessageChanges {
+  text?: string;
+  entities?: MessageEntity[];
+  /** `null` removes the markup. */
+  replyMarkup?: ReplyMarkup | null;
+}
+
+/**
+ * The one state behind both protocols: accounts, private chats as per-account message boxes,
+ * media, uploads, callback queries. Methods validate like Telegram does and throw
+ * TelegramErrors with Telegram's names; every change is announced as an event so the MTProto
+ * side can push updates and the Bot API side can queue them.
+ */
+export class TelegramState extends EventEmitter<StateEvents> {
+  readonly faults = new Faults();
+  private readonly accounts = new Map<number, Account>();
+  private readonly boxes = new Map<number, Map<number, Message>>();
+  private readonly photos = new Map<bigint, Photo>();
+  private readonly documents = new Map<bigint, Document>();
+  private readonly uploads = new Map<string, Buffer[]>();
+  private readonly conversations = new Set<string>();
+  private readonly callbackQueries = new Map<bigint, { query: CallbackQuery; settle: (answer: CallbackAnswer | Error) => void }>();
+  private nextAccountId = 1_000_001;
+  private nextMessageKey = 1;
+  private nextMediaId = 1n;
+
+  constructor() {
+    super();
+    // Many sessions may listen at once (one per connected client and bot).
+    this.setMaxListeners(0);
+  }
+
+  // ── accounts ────────────────────────────────────────────────────────────────────────────
+
+  createUser(init: { phone: string; firstName: string; lastName?: string }): Account {
+    const phone = normalizePhone(init.phone);
+    if (this.findByPhone(phone)) throw new BadRequestError('PHONE_NUMBER_OCCUPIED', `${phone} is already signed up`);
+    const firstName = init.firstName.trim();
+    if (!firstName || firstName.length > 64) throw new BadRequestError('FIRSTNAME_INVALID', 'a first name of 1 to 64 characters is required');
+    return this.addAccount({ isBot: false, phone, firstName, lastName: (init.lastName ?? '').trim() });
+  }
+
+  /** Creates a bot the way @BotFather does; the token is `<id>:<secret>` unless given. */
+  createBot(init: { username: string; firstName?: string; token?: string }): Account {
+    const username = init.username.replace(/^@/, '');
+    if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(username) || !/bot$/i.test(username)) {
+      throw new BadRequestError('USERNAME_INVALID', 'a bot username is 5–32 letters, digits or _ and ends in "bot"');
+    }
+    if (this.findByUsername(username)) throw new BadRequestError('USERNAME_OCCUPIED', `@${username} is taken`);
+    const id = this.nextAccountId;
+    const token = init.token ?? `${id}:AA${randomBytes(24).toString('base64url').slice(0, 33)}`;
+    if (this.findByToken(token)) throw new BadRequestError('TOKEN_OCCUPIED', 'another bot has this token');
+    return this.addAccount({ isBot: true, firstName: init.firstName ?? username, lastName: '', username, botToken: token });
+  }
+
+  private addAccount(fields: Pick<Account, 'isBot' | 'firstName' | 'lastName' | 'username' | 'phone' | 'botToken'>): Account {
+    const account: Account = {
+      ...fields,
+      id: this.nextAccountId++,
+      accessHash: randomBytes(8).readBigInt64LE() & 0x7fffffffffffffffn,
+      botCommands: new Map(),
+      lastMessageId: 0,
+      pts: 1,
+      hidesForwards: false,
+    };
+    this.accounts.set(account.id, account);
+    this.boxes.set(account.id, new Map());
+    return account;
+  }
+
+  findAccount(id: number): Account | undefined {
+    return this.accounts.get(id);
+  }
+
+  /** The account with this id; PEER_ID_INVALID when there is none or the access hash is wrong. */
+  requireAccount(id: number, accessHash?: bigint): Account {
+    const account = this.accounts.get(id);
+    if (!account || (accessHash !== undefined && accessHash !== account.accessHash)) {
+      throw new BadRequestError('PEER_ID_INVALID', `no account ${id} (or a wrong access hash)`);
+    }
+    return account;
+  }
+
+  findByPhone(phone: string): Account | undefined {
+    const digits = normalizePhone(phone);
+    for (const account of this.accounts.values()) if (account.phone === digits) return account;
+    return undefined;
+  }
+
+  findByUsername(username: string): Account | undefined {
+    const wanted = username.replace(/^@/, '').toLowerCase();
+    for (const account of this.accounts.values()) if (account.username?.toLowerCase() === wanted) return account;
+    return undefined;
+  }
+
+  findByToken(token: string): Account | undefined {
+    for (const account of this.accounts.values()) if (account.isBot && account.botToken === token) return account;
+    return undefined;
+  }
+
+  listAccounts(): Account[] {
+    return [...this.accounts.values()];
+  }
+
+  updateProfile(id: number, changes: { firstName?: string; lastName?: string }): Account {
+    const account = this.requireAccount(id);
+    if (changes.firstName !== undefined) {
+      const firstName = changes.firstName.trim();
+      if (!firstName || firstName.length > 64) throw new BadRequestError('FIRSTNAME_INVALID', 'a first name of 1 to 64 characters is required');
+      account.firstName = firstName;
+    }
+    if (changes.lastName !== undefined) account.lastName = changes.lastName.trim().slice(0, 64);
+    return account;
+  }
+
+  /** Sets or (with '') removes a username, with Telegram's rules and errors. */
+  setUsername(id: number, username: string): Account {
+    const account = this.requireAccount(id);
+    const wanted = username.replace(/^@/, '');
+    if (wanted === '') {
+      account.username = undefined;
+      return account;
+    }
+    if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(wanted) || wanted.endsWith('_') || wanted.includes('__')) {
+      throw new BadRequestError('USERNAME_INVALID', 'a username is 5–32 letters, digits or _, starting with a letter');
+    }
+    if (account.username === wanted) throw new BadRequestError('USERNAME_NOT_MODIFIED', 'this is already the username');
+    const holder = this.findByUsername(wanted);
+    if (holder && holder.id !== id) throw new BadRequestError('USERNAME_OCCUPIED', `@${wanted} is taken`);
+    account.username = wanted;
+    return account;
+  }
+
+  resolveUsername(username: string): Account {
+    const wanted = username.replace(/^@/, '');
+    if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(wanted)) throw new BadRequestError('USERNAME_INVALID', `"${username}" is not a valid username`);
+    const account = this.findByUsername(wanted);
+    if (!account) throw new BadRequestError('USERNAME_NOT_OCCUPIED', `nobody has the username @${wanted}`);
+    return account;
+  }
+
+  /** True once the user has written to the bot (pressing Start sends /start): then the bot may write back. */
+  hasConversation(userId: number, botId: number): boolean {
+    return this.conversations.has(`${userId}:${botId}`);
+  }
+
+  // ── media and uploads ───────────────────────────────────────────────────────────────────
+
+  storePhoto(bytes: Buffer): Photo {
+    const size = imageSize(bytes);
+    if (!size) throw new BadRequestError('IMAGE_PROCESS_FAILED', 'the file is not a JPEG, PNG, GIF or WebP image');
+    const photo: Photo = { ...this.newMediaIdentity(), bytes, width: size.width, height: size.height };
+    this.photos.set(photo.id, photo);
+    return photo;
+  }
+
+  storeDocument(init: { bytes: Buffer; mimeType: string; kind?: DocumentKind; fileName?: string; duration?: number; width?: number; height?: number; emoji?: string }): Document {
+    const document: Document = { ...this.newMediaIdentity(), kind: 'file', ...init };
+    this.documents.set(document.id, document);
+    return document;
+  }
+
+  findPhoto(id: bigint): Photo | undefined {
+    return this.photos.get(id);
+  }
+
+  findDocument(id: bigint): Document | undefined {
+    return this.documents.get(id);
+  }
+
+  private newMediaIdentity() {
+    return {
+      id: (BigInt(Date.now()) << 20n) + this.nextMediaId++,
+      accessHash: randomBytes(8).readBigInt64LE() & 0x7fffffffffffffffn,
+      fileReference: randomBytes(8),
+      date: now(),
+    };
+  }
+
+  /** Keeps one part of a file a client is uploading (MTProto `upload.saveFilePart`). */
+  saveFilePart(accountId: number, fileId: bigint, part: number, bytes: Buffer): void {
+    if (part < 0 || part > 3999) throw new BadRequestError('FILE_PART_INVALID', `part ${part} is out of range`);
+    const key = `${accountId}:${fileId}`;
+    const parts = this.uploads.get(key) ?? [];
+    parts[part] = bytes;
+    this.uploads.set(key, parts);
+  }
+
+  /** Joins an upload's parts, checking that all `totalParts` arrived, and forgets them. */
+  takeUpload(accountId: number, fileId: bigint, totalParts: number): Buffer {
+    const key = `${accountId}:${fileId}`;
+    const parts = this.uploads.get(key);
+    if (!parts) throw new BadRequestError('FILE_PARTS_INVALID', `no parts were uploaded for file ${fileId}`);
+    for (let i = 0; i < totalParts; i++) {
+      if (!parts[i]) throw new BadRequestError(`FILE_PART_${i}_MISSING`, `part ${i} of ${totalParts} never arrived`);
+    }
+    this.uploads.delete(key);
+    return Buffer.concat(parts.slice(0, totalParts));
+  }
+
+  // ── messages ────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Puts a new message in both participants' boxes and announces it. A bot may only write
+   * to a user who has written to it first.
+   */
+  sendMessage(senderId: number, recipientId: number, content: NewMessage, forward?: Message['forward']): Message {
+    const sender = this.requireAccount(senderId);
+    const recipient = this.requireAccount(recipientId);
+    if (sender.isBot && recipient.isBot) throw new BadRequestError('USER_IS_BOT', 'bots cannot write to bots');
+    if (sender.isBot && !this.hasConversation(recipientId, senderId)) {
+      throw new ForbiddenError('USER_IS_BLOCKED', "bot can't initiate conversation with a user");
+    }
+    const text = content.text ?? '';
+    this.checkText(text, content.media !== undefined);
+    const replyTo = content.replyToBoxId !== undefined ? this.boxes.get(senderId)?.get(content.replyToBoxId) : undefined;
+    if (content.replyToBoxId !== undefined && !replyTo) throw new BadRequestError('REPLY_TO_MSG_ID_INVALID', `message ${content.replyToBoxId} does not exist`);
+
+    const message: Message = {
+      key: this.nextMessageKey++,
+      senderId,
+      recipientId,
+      date: now(),
+      text,
+      entities: content.entities ?? (sender.isBot ? [] : detectEntities(text)),
+      media: content.media,
+      replyMarkup: content.replyMarkup,
+      forward,
+      groupedId: content.groupedId,
+      replyToKey: replyTo?.key,
+      boxIds: new Map(),
+    };
+    if (!sender.isBot && recipient.isBot) this.conversations.add(`${senderId}:${recipientId}`);
+    const events = [sender, recipient].map((owner) => this.putInBox(owner, message));
+    for (const event of events) this.emit('message', event);
+    return message;
+  }
+
+  /** Forwards messages from `userId`'s chat with `fromPeerId` to `toId`, keeping the original author. */
+  forwardMessages(userId: number, fromPeerId: number, boxIds: number[], toId: number, groupedId?: bigint): Message[] {
+    const originals = boxIds.map((boxId) => {
+      const original = this.boxes.get(userId)?.get(boxId);
+      if (!original || this.peerOf(original, userId) !== fromPeerId) throw new BadRequestError('MESSAGE_ID_INVALID', `message ${boxId} is not in this chat`);
+      return original;
+    });
+    return originals.map((original) => {
+      const author = this.requireAccount(original.forward?.fromId ?? original.senderId);
+      const header = original.forward ?? (author.hidesForwards
+        ? { date: original.date, senderName: [author.firstName, author.lastName].filter(Boolean).join(' ') }
+        : { date: original.date, fromId: author.id });
+      return this.sendMessage(userId, toId, {
+        text: original.text,
+        entities: original.entities,
+        media: original.media,
+        groupedId: original.groupedId !== undefined ? groupedId ?? original.groupedId : undefined,
+      }, header);
+    });
+  }
+
+  /** Changes a message its author sent; both participants see the edit. */
+  editMessage(editorId: number, boxId: number, changes: MessageChanges): Message {
+    const message = this.boxes.get(editorId)?.get(boxId);
+    if (!message) throw new BadRequestError('MESSAGE_ID_INVALID', `message ${boxId} does not exist`);
+    if (message.senderId !== editorId) throw new ForbiddenError('MESSAGE_AUTHOR_REQUIRED', 'only the author can edit a message');
+    const text = changes.text ?? message.text;
+    const markup = changes.replyMarkup === undefined ? message.replyMarkup : changes.replyMarkup ?? undefined;
+    if (text === message.text && changes.entities === undefined && JSON.stringify(markup) === JSON.stringify(message.replyMarkup)) {
+      throw new BadRequestError('MESSAGE_NOT_MODIFIED', 'the new content is the same as the old');
+    }
+    if (changes.text !== undefined) {
+      this.checkText(text, message.media !== undefined);
+      message.text = text;
+      message.entities = changes.entities ?? [];
+    }
+    message.replyMarkup = markup;
+    message.editDate = now();
+    for (const [ownerId, ownBoxId] of message.boxIds) {
+      const owner = this.requireAccount(ownerId);
+      owner.pts++;
+      this.emit('edit', { ownerId, boxId: ownBoxId, message, outgoing: ownerId === message.senderId, pts: owner.pts });
+    }
+    return message;
+  }
+
+  /**
+   * Deletes messages from `accountId`'s box; with `revoke`, from the other participant's box
+   * too (bots always revoke). Unknown ids are skipped, as Telegram does.
+   */
+  deleteMessages(accountId: number, boxIds: number[], revoke: boolean): number[] {
+    const box = this.boxes.get(accountId);
+    if (!box) throw new BadRequestError('PEER_ID_INVALID', `no account ${accountId}`);
+    const account = this.requireAccount(accountId);
+    const messages = boxIds.map((id) => box.get(id)).filter((m): m is Message => m !== undefined);
+    const byOwner = new Map<number, number[]>();
+    for (const message of messages) {
+      for (const [ownerId, ownBoxId] of message.boxIds) {
+        if (ownerId !== accountId && !(revoke || account.isBot)) continue;
+        byOwner.set(ownerId, [...(byOwner.get(ownerId) ?? []), ownBoxId]);
+      }
+    }
+    for (const [ownerId, ids] of byOwner) this.removeFromBox(ownerId, ids, accountId);
+    return messages.map((m) => m.boxIds.get(accountId) ?? 0);
+  }
+
+  /** Empties `accountId`'s chat with `peerId` (and the peer's side with `revoke`). */
+  clearHistory(accountId: number, peerId: number, revoke: boolean): number {
+    const ids = this.history(accountId, peerId).map((entry) => entry.boxId);
+    this.deleteMessages(accountId, ids, revoke);
+    return ids.length;
+  }
+
+  /** Removes every message from an account's box, as the test DC's periodic wipe does. */
+  wipeHistory(accountId: number): void {
+    const box = this.boxes.get(accountId);
+    if (box && box.size > 0) this.removeFromBox(accountId, [...box.keys()], 0);
+  }
+
+  /** The account's chat with `peerId`, newest first, as `{ boxId, message }`. */
+  history(accountId: number, peerId: number, options: { offsetId?: number; limit?: number } = {}): Array<{ boxId: number; message: Message }> {
+    const box = this.boxes.get(accountId) ?? new Map<number, Message>();
+    const entries = [...box.entries()]
+      .filter(([boxId, message]) => this.peerOf(message, accountId) === peerId && (!options.offsetId || boxId < options.offsetId))
+      .sort(([a], [b]) => b - a)
+      .map(([boxId, message]) => ({ boxId, message }));
+    return options.limit ? entries.slice(0, options.limit) : entries;
+  }
+
+  /** A message in `accountId`'s box, or undefined. */
+  messageInBox(accountId: number, boxId: number): Message | undefined {
+    return this.boxes.get(accountId)?.get(boxId);
+  }
+
+  /** The box id that `accountId` sees for a message, or undefined when it left that box. */
+  boxIdOf(message: Message, accountId: number): number | undefined {
+    return message.boxIds.get(accountId);
+  }
+
+  /** The account's chats, newest activity first, each with its top message. */
+  dialogs(accountId: number): Array<{ peerId: number; top: { boxId: number; message: Message } }> {
+    const tops = new Map<number, { boxId: number; message: Message }>();
+    for (const [boxId, message] of this.boxes.get(accountId) ?? []) {
+      const peerId = this.peerOf(message, accountId);
+      const current = tops.get(peerId);
+      if (!current || current.boxId < boxId) tops.set(peerId, { boxId, message });
+    }
+    return [...tops.entries()].map(([peerId, top]) => ({ peerId, top })).sort((a, b) => b.top.boxId - a.top.boxId);
+  }
+
+  /** The other participant of a private chat, seen from `accountId`. */
+  peerOf(message: Message, accountId: number): number {
+    return message.senderId === accountId ? message.recipientId : message.senderId;
+  }
+
+  // ── inline buttons ──────────────────────────────────────────────────────────────────────
+
+  /**
+   * Presses an inline button: the bot receives a callback query, and the returned promise
+   * resolves with its answer (BOT_RESPONSE_TIMEOUT if it never answers).
+   */
+  pressButton(userId: number, boxId: number, data: Buffer): Promise<CallbackAnswer> {
+    const message = this.boxes.get(userId)?.get(boxId);
+    if (!message) throw new BadRequestError('MESSAGE_ID_INVALID', `message ${boxId} does not exist`);
+    const bot = this.requireAccount(message.senderId);
+    const buttons = message.replyMarkup?.kind === 'inline' ? message.replyMarkup.rows.flat() : [];
+    if (!bot.isBot || !buttons.some((button) => button.callbackData?.equals(data))) {
+      throw new BadRequestError('DATA_INVALID', 'the message has no button with this callback data');
+    }
+    const query: CallbackQuery = {
+      id: randomBytes(8).readBigInt64LE() & 0x7fffffffffffffffn,
+      fromId: userId,
+      botId: bot.id,
+      message,
+      data,
+      chatInstance: BigInt(userId) * 1_000_003n + BigInt(bot.id),
+      date: now(),
+    };
+    return new Promise<CallbackAnswer>((resolve, reject) => {
+      const timer = setTimeout(() => settle(new BadRequestError('BOT_RESPONSE_TIMEOUT', 'the bot did not answer the callback query in time')), LIMITS.callbackAnswerTimeoutMs);
+      timer.unref();
+      const settle = (answer: CallbackAnswer | Error) => {
+        clearTimeout(timer);
+        this.callbackQueries.delete(query.id);
+        if (answer instanceof Error) reject(answer);
+        else resolve(answer);
+      };
+      this.callbackQueries.set(query.id, { query, settle });
+      this.emit('callbackQuery', query);
+    });
+  }
+
+  /** The bot's answer to a pressed button; QUERY_ID_INVALID when unknown or already answered. */
+  answerCallbackQuery(botId: number, queryId: bigint, answer: CallbackAnswer): void {
+    const pending = this.callbackQueries.get(queryId);
+    if (!pending || pending.query.botId !== botId) throw new BadRequestError('QUERY_ID_INVALID', 'query is too old and response timeout expired or query ID is invalid');
+    pending.query.answer = answer;
+    pending.settle(answer);
+  }
+
+  // ── whole state ─────────────────────────────────────────────────────────────────────────
+
+  /** Forgets everything: accounts, chats, media, faults. */
+  reset(): void {
+    for (const { settle } of this.callbackQueries.values()) settle(new BadRequestError('QUERY_ID_INVALID', 'the emulator was reset'));
+    this.accounts.clear();
+    this.boxes.clear();
+    this.photos.clear();
+    this.documents.clear();
+    this.uploads.clear();
+    this.conversations.clear();
+    this.faults.clear();
+  }
+
+  private putInBox(owner: Account, message: Message): BoxEvent {
+    const boxId = ++owner.lastMessageId;
+    owner.pts++;
+    message.boxIds.set(owner.id, boxId);
+    this.boxes.get(owner.id)!.set(boxId, message);
+    return { ownerId: owner.id, boxId, message, outgoing: owner.id === message.senderId, pts: owner.pts };
+  }
+
+  /** `causedBy` 0 means the emulator itself (a wipe). */
+  private removeFromBox(ownerId: number, boxIds: number[], causedBy: number): void {
+    const box = this.boxes.get(ownerId)!;
+    const owner = this.requireAccount(ownerId);
+    for (const id of boxIds) {
+      box.get(id)?.boxIds.delete(ownerId);
+      box.delete(id);
+    }
+    owner.pts += boxIds.length;
+    this.emit('delete', { ownerId, boxIds, pts: owner.pts, causedBy });
+  }
+
+  private checkText(text: string, hasMedia: boolean): void {
+    if (hasMedia) {
+      if (text.length > LIMITS.captionLength) throw new BadRequestError('MEDIA_CAPTION_TOO_LONG', `a caption has at most ${LIMITS.captionLength} characters`);
+      return;
+    }
+    if (text.trim() === '') throw new BadRequestError('MESSAGE_EMPTY', 'the message has no text');
+    if (text.length > LIMITS.textLength) throw new BadRequestError('MESSAGE_TOO_LONG', `a message has at most ${LIMITS.textLength} characters`);
+  }
+}
+
+function normalizePhone(phone: string): string {
+  return phone.replace(/[^\d]/g, '');
+}
+
+function now(): number {
+  return Math.floor(Date.now() / 1000);
+}

@@ -1,0 +1,182 @@
+/**
+ * The data model of the embedded Telegram, shared by the MTProto side and the Bot API side.
+ *
+ * It is deliberately protocol-neutral: no TL classes, no Bot API JSON. Entities and reply
+ * markup use the Bot API's vocabulary because it is the plainest; each protocol layer
+ * converts to its own wire shapes. Only private chats exist (a user with a user or a bot),
+ * which is all the Family Album bot needs.
+ */
+
+/** A user or bot account. Ids are positive integers, unique across users and bots. */
+export interface Account {
+  readonly id: number;
+  /** Clients must present this with the id (MTProto `InputUser`); random per account. */
+  readonly accessHash: bigint;
+  readonly isBot: boolean;
+  firstName: string;
+  lastName: string;
+  username?: string;
+  /** Digits only, no "+". Users only. */
+  readonly phone?: string;
+  /** `<id>:<secret>`. Bots only. */
+  readonly botToken?: string;
+  /** Bot commands by scope key (see `commandScopeKey`). Bots only. */
+  readonly botCommands: Map<string, BotCommand[]>;
+  /** The last message id in this account's box: ids are per account, as on Telegram. */
+  lastMessageId: number;
+  /** Increases with every change to this account's box (MTProto's pts). */
+  pts: number;
+  /**
+   * The "forwarded messages" privacy setting: when true, forwards of this person's messages
+   * carry only their name, not a link to the account (Bot API `forward_origin: hidden_user`).
+   */
+  hidesForwards: boolean;
+}
+
+export interface BotCommand {
+  command: string;
+  description: string;
+}
+
+/** Bot API entity type names; offsets and lengths in UTF-16 code units, as JS strings are. */
+export type EntityType =
+  | 'mention' | 'hashtag' | 'cashtag' | 'bot_command' | 'url' | 'email' | 'phone_number'
+  | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'spoiler' | 'blockquote'
+  | 'expandable_blockquote' | 'code' | 'pre' | 'text_link' | 'text_mention' | 'custom_emoji';
+
+export interface MessageEntity {
+  type: EntityType;
+  offset: number;
+  length: number;
+  url?: string;
+  userId?: number;
+  language?: string;
+  customEmojiId?: string;
+}
+
+export interface InlineButton {
+  text: string;
+  /** Callback data, at most 64 bytes. */
+  callbackData?: Buffer;
+  url?: string;
+}
+
+export interface KeyboardButton {
+  text: string;
+}
+
+export type ReplyMarkup =
+  | { kind: 'inline'; rows: InlineButton[][] }
+  | {
+      kind: 'keyboard';
+      rows: KeyboardButton[][];
+      resize?: boolean;
+      oneTime?: boolean;
+      persistent?: boolean;
+      selective?: boolean;
+      placeholder?: string;
+    }
+  | { kind: 'remove'; selective?: boolean }
+  | { kind: 'force_reply'; selective?: boolean; placeholder?: string };
+
+/** A stored image. The bytes are kept as uploaded, so a download is byte-identical. */
+export interface Photo {
+  readonly id: bigint;
+  readonly accessHash: bigint;
+  readonly fileReference: Buffer;
+  readonly date: number;
+  readonly bytes: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type DocumentKind = 'file' | 'sticker' | 'voice' | 'audio' | 'video' | 'animation';
+
+export interface Document {
+  readonly id: bigint;
+  readonly accessHash: bigint;
+  readonly fileReference: Buffer;
+  readonly date: number;
+  readonly bytes: Buffer;
+  readonly mimeType: string;
+  readonly kind: DocumentKind;
+  readonly fileName?: string;
+  readonly duration?: number;
+  readonly width?: number;
+  readonly height?: number;
+  /** Stickers only. */
+  readonly emoji?: string;
+}
+
+export type Media = { kind: 'photo'; photo: Photo } | { kind: 'document'; document: Document };
+
+/** Where a forwarded message came from. `fromId` is absent when the author hides forwards. */
+export interface ForwardHeader {
+  readonly date: number;
+  readonly fromId?: number;
+  /** Shown instead of a link to the author when `fromId` is hidden. */
+  readonly senderName?: string;
+}
+
+/**
+ * One message of a private chat. It exists once and sits in both participants' boxes under
+ * each box's own id (`boxIds`), as messages do on Telegram.
+ */
+export interface Message {
+  /** Internal identity; never shown to clients, who see box ids. */
+  readonly key: number;
+  readonly senderId: number;
+  readonly recipientId: number;
+  readonly date: number;
+  /** The text, or the caption of media. */
+  text: string;
+  entities: MessageEntity[];
+  readonly media?: Media;
+  replyMarkup?: ReplyMarkup;
+  readonly forward?: ForwardHeader;
+  /** Set on every message of an album (a media group). */
+  readonly groupedId?: bigint;
+  readonly replyToKey?: number;
+  editDate?: number;
+  /** Box id of this message per participant; removed per account when that copy is deleted. */
+  readonly boxIds: Map<number, number>;
+}
+
+export interface CallbackAnswer {
+  text?: string;
+  alert?: boolean;
+  url?: string;
+  cacheTime?: number;
+}
+
+/** A press of an inline button, waiting for the bot's `answerCallbackQuery`. */
+export interface CallbackQuery {
+  readonly id: bigint;
+  readonly fromId: number;
+  readonly botId: number;
+  readonly message: Message;
+  readonly data?: Buffer;
+  /** Identifies the chat for games/"same chat" checks; stable per user–bot pair. */
+  readonly chatInstance: bigint;
+  readonly date: number;
+  answer?: CallbackAnswer;
+}
+
+/** What was put in a box: emitted once per participant of a new or edited message. */
+export interface BoxEvent {
+  readonly ownerId: number;
+  readonly boxId: number;
+  readonly message: Message;
+  /** True in the sender's own box. */
+  readonly outgoing: boolean;
+  /** The owner's pts after this change. */
+  readonly pts: number;
+}
+
+export interface DeletionEvent {
+  readonly ownerId: number;
+  readonly boxIds: number[];
+  readonly pts: number;
+  /** The account whose request deleted them (the owner itself, or the peer revoking). */
+  readonly causedBy: number;
+}
