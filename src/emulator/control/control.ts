@@ -1,0 +1,91 @@
+import type { Account, TelegramState } from '../state';
+
+/** What a test needs to know about a bot it created. */
+export interface BotHandle {
+  readonly id: number;
+  readonly username: string;
+  readonly token: string;
+}
+
+/** A plain snapshot of the state for assertions and debugging; no live objects. */
+export interface StateSnapshot {
+  accounts: Array<{ id: number; isBot: boolean; firstName: string; lastName: string; username?: string; phone?: string }>;
+  chats: Array<{ ownerId: number; peerId: number; messages: number }>;
+}
+
+/**
+ * The test-only control surface of the embedded Telegram, kept apart from both protocols:
+ * nothing a client or a bot can call reaches it. It does what the real test DC's operators
+ * (and its flaky reality) do: make bots, wipe data, and misbehave on purpose.
+ */
+export class EmulatorControl {
+  private readonly wipes = new Set<NodeJS.Timeout>();
+
+  constructor(readonly state: TelegramState) {}
+
+  /** Makes a bot as @BotFather would; `username` must end in "bot". */
+  createBot(init: { username: string; firstName?: string; token?: string }): BotHandle {
+    const bot = this.state.createBot(init);
+    return { id: bot.id, username: bot.username!, token: bot.botToken! };
+  }
+
+  /** The next `times` calls of `method` (TL name such as `auth.SendCode`, or a Bot API method) fail with FLOOD_WAIT_<seconds>. */
+  injectFloodWait(method: string, seconds: number, times = 1): void {
+    this.state.faults.floodWait(method, seconds, times);
+  }
+
+  /** Sign-ins with this number then need a 2FA password (SESSION_PASSWORD_NEEDED), as on shared test numbers. */
+  protectWithPassword(phone: string): void {
+    this.state.faults.protectWithPassword(phone);
+  }
+
+  /** Empties an account's history now, as the test DC's periodic wipe does. */
+  wipeHistory(accountOrPhone: number | string): void {
+    this.state.wipeHistory(this.resolve(accountOrPhone).id);
+  }
+
+  /** Wipes an account's history every `intervalMs` until `reset()` or `stop()`. */
+  scheduleWipes(accountOrPhone: number | string, intervalMs: number): void {
+    const id = this.resolve(accountOrPhone).id;
+    const timer = setInterval(() => this.state.findAccount(id) && this.state.wipeHistory(id), intervalMs);
+    timer.unref();
+    this.wipes.add(timer);
+  }
+
+  /** A hidden-forwards privacy setting, as a person sets in Telegram's privacy settings. */
+  setForwardPrivacy(accountOrPhone: number | string, hidden: boolean): void {
+    this.resolve(accountOrPhone).hidesForwards = hidden;
+  }
+
+  snapshot(): StateSnapshot {
+    const accounts = this.state.listAccounts();
+    return {
+      accounts: accounts.map(({ id, isBot, firstName, lastName, username, phone }) => ({ id, isBot, firstName, lastName, username, phone })),
+      chats: accounts.flatMap((owner) =>
+        this.state.dialogs(owner.id).map(({ peerId }) => ({
+          ownerId: owner.id,
+          peerId,
+          messages: this.state.history(owner.id, peerId).length,
+        })),
+      ),
+    };
+  }
+
+  /** Forgets everything and stops scheduled faults. */
+  reset(): void {
+    this.stop();
+    this.state.reset();
+  }
+
+  /** Stops scheduled faults (the emulator calls it when it stops). */
+  stop(): void {
+    for (const timer of this.wipes) clearInterval(timer);
+    this.wipes.clear();
+  }
+
+  private resolve(accountOrPhone: number | string): Account {
+    const account = typeof accountOrPhone === 'number' ? this.state.findAccount(accountOrPhone) : this.state.findByPhone(accountOrPhone);
+    if (!account) throw new Error(`No account ${accountOrPhone} in the embedded Telegram: sign it up first.`);
+    return account;
+  }
+}
