@@ -1,0 +1,73 @@
+/**
+ * Opening PostgreSQL connections with errors a person can act on.
+ *
+ * `pg` reports a malformed URL as "Invalid URL" or a bare `ECONNREFUSED` from deep inside a
+ * pool; whoever set DATABASE_URL needs to know which setting is wrong and what to do. Used by
+ * the production entry point and by the acceptance suite's database support.
+ */
+import { Pool, type PoolConfig } from 'pg';
+
+/** A setting holding a database URL is missing, malformed, or points at no reachable server. */
+export class DatabaseSettingError extends Error {
+  constructor(
+    /** The setting's name, e.g. `DATABASE_URL`. */
+    readonly setting: string,
+    message: string,
+    readonly hint: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${setting}: ${message}. ${hint}`, options);
+    this.name = 'DatabaseSettingError';
+  }
+}
+
+const URL_SHAPE = 'postgres://user:password@host:5432/database';
+
+/** Checks the shape of a PostgreSQL URL without connecting; throws {@link DatabaseSettingError}. */
+export function parseDatabaseUrl(url: string | undefined, setting = 'DATABASE_URL'): URL {
+  if (url === undefined || url.trim() === '') {
+    throw new DatabaseSettingError(setting, 'is not set', `Set it to a PostgreSQL URL like ${URL_SHAPE}`);
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (cause) {
+    throw new DatabaseSettingError(setting, `is not a URL (${redact(url)})`, `Expected the shape ${URL_SHAPE}`, { cause });
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new DatabaseSettingError(setting, `has the scheme "${parsed.protocol}" (${redact(url)})`, `Use postgres:// or postgresql://, e.g. ${URL_SHAPE}`);
+  }
+  if (parsed.hostname === '') {
+    throw new DatabaseSettingError(setting, `names no host (${redact(url)})`, `Expected the shape ${URL_SHAPE}`);
+  }
+  return parsed;
+}
+
+/**
+ * Opens a pool on `url` and proves the server answers (`SELECT 1`), so a wrong URL fails now,
+ * with a clear message, and not at the first query of the first user.
+ */
+export async function openCheckedPool(url: string | undefined, config: PoolConfig = {}, setting = 'DATABASE_URL'): Promise<Pool> {
+  const parsed = parseDatabaseUrl(url, setting);
+  const pool = new Pool({ ...config, connectionString: url });
+  pool.on('error', () => undefined); // an idle client lost its server; the next query reports it
+  try {
+    await pool.query('SELECT 1');
+    return pool;
+  } catch (cause) {
+    await pool.end().catch(() => undefined);
+    const where = `${parsed.hostname}:${parsed.port || 5432}`;
+    const reason = cause instanceof Error ? cause.message || (cause as { code?: string }).code || cause.name : String(cause);
+    throw new DatabaseSettingError(
+      setting,
+      `cannot reach PostgreSQL at ${where} (${reason})`,
+      `Start a server there or correct ${setting}${setting === 'DATABASE_URL' ? '; in the acceptance suite, unset it to use the embedded PostgreSQL' : ''}`,
+      { cause },
+    );
+  }
+}
+
+/** The URL with its password masked, safe for error messages and logs. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
