@@ -1,0 +1,81 @@
+/**
+ * Authorization keys and the in-memory store that outlives connections.
+ *
+ * An auth key is the 2048-bit DH secret both sides computed during the key exchange. Clients
+ * save it (GramJS's `StringSession`) and present only its 64-bit id afterwards, so the server
+ * must keep every key for its whole life: a client that restores a saved session resumes with
+ * no new handshake, already logged in as the account the key was bound to.
+ */
+import { createHash } from 'node:crypto';
+
+/** sha1 of the key, from which its id and aux hash are cut. */
+function sha1(data: Buffer): Buffer {
+  return createHash('sha1').update(data).digest();
+}
+
+export class AuthKey {
+  /** 8 bytes as they appear on the wire: the lower 64 bits of sha1(key). */
+  readonly id: Buffer;
+  /** Higher 64 bits of sha1(key); used once, to confirm the key in dh_gen_ok. */
+  readonly auxHash: Buffer;
+  /** The id as a hex string, the store's map key. */
+  readonly idHex: string;
+
+  constructor(readonly key: Buffer) {
+    const hash = sha1(key);
+    this.auxHash = hash.subarray(0, 8);
+    this.id = hash.subarray(12, 20);
+    this.idHex = this.id.toString('hex');
+  }
+
+  /**
+   * Builds the key from the big-endian DH result `g^ab mod p`, byte for byte as GramJS does.
+   *
+   * GramJS converts the result with `getByteArray(bigint)`, which drops leading zero bytes, so
+   * about 1 key in 256 is 255 bytes long (1 in 65536 is 254...). The key id is the sha1 of those
+   * bytes, and MTProto 2.0's key derivation slices fixed offsets out of them; the server must
+   * use the very same byte string or it would not recognise the client's key id.
+   */
+  static fromDhResult(bigEndianSecret: Buffer): AuthKey {
+    let start = 0;
+    while (start < bigEndianSecret.length - 1 && bigEndianSecret[start] === 0) start++;
+    return new AuthKey(Buffer.from(bigEndianSecret.subarray(start)));
+  }
+}
+
+export interface StoredAuthKey {
+  readonly authKey: AuthKey;
+  /** The account this key is logged in as, once `auth.signIn`/`auth.signUp` succeeded. */
+  accountId?: number;
+}
+
+/** Every auth key the server created, by id, for the server's lifetime. */
+export class AuthKeyStore {
+  private readonly keys = new Map<string, StoredAuthKey>();
+
+  add(authKey: AuthKey): StoredAuthKey {
+    const entry: StoredAuthKey = { authKey };
+    this.keys.set(authKey.idHex, entry);
+    return entry;
+  }
+
+  /** Looks a key up by the 8 id bytes at the start of an encrypted message. */
+  find(id: Buffer): StoredAuthKey | undefined {
+    return this.keys.get(id.toString('hex'));
+  }
+
+  /** Binds (or, with `undefined`, unbinds: `auth.logOut`) every session of this key to an account. */
+  bind(authKey: AuthKey, accountId: number | undefined): void {
+    const entry = this.keys.get(authKey.idHex);
+    if (entry) entry.accountId = accountId;
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** Forgets every key (a full emulator reset): clients then get -404 and must re-handshake. */
+  clear(): void {
+    this.keys.clear();
+  }
+}
