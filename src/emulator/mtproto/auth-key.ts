@@ -6,7 +6,7 @@
  * must keep every key for its whole life: a client that restores a saved session resumes with
  * no new handshake, already logged in as the account the key was bound to.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** sha1 of the key, from which its id and aux hash are cut. */
 function sha1(data: Buffer): Buffer {
@@ -47,6 +47,11 @@ export interface StoredAuthKey {
   readonly authKey: AuthKey;
   /** The account this key is logged in as, once `auth.signIn`/`auth.signUp` succeeded. */
   accountId?: number;
+  /**
+   * The server salt valid for this key. Telegram rotates salts every ~30 min; the emulator
+   * keeps one per key for its life, so only a client's first message (salt 0) is refused.
+   */
+  readonly salt: bigint;
 }
 
 /** Every auth key the server created, by id, for the server's lifetime. */
@@ -54,7 +59,7 @@ export class AuthKeyStore {
   private readonly keys = new Map<string, StoredAuthKey>();
 
   add(authKey: AuthKey): StoredAuthKey {
-    const entry: StoredAuthKey = { authKey };
+    const entry: StoredAuthKey = { authKey, salt: randomBytes(8).readBigInt64LE() || 1n };
     this.keys.set(authKey.idHex, entry);
     return entry;
   }

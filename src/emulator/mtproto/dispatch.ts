@@ -1,0 +1,78 @@
+/**
+ * Dispatch: from a decoded API request to a handler, and from its outcome to rpc_result bytes.
+ *
+ * Order of checks, each answering the way Telegram does:
+ *   1. unwrap invokeWithLayer / initConnection / invokeWithoutUpdates...;
+ *   2. a method with no handler → 400 INPUT_METHOD_INVALID_<NAME> (logged; the connection
+ *      keeps serving);
+ *   3. an auth key not signed in, for a method that needs it → 401 AUTH_KEY_UNREGISTERED
+ *      (GramJS reads this as "not logged in");
+ *   4. an injected FLOOD_WAIT fault for this method → 420 FLOOD_WAIT_X;
+ *   5. the handler: its result is boxed per the method's declared type; a thrown
+ *      TelegramError becomes its rpc_error, anything else a logged 500 INTERNAL.
+ */
+import { TelegramError, UnauthorizedError } from '../errors';
+import type { TelegramState } from '../state';
+import type { AuthKeyStore } from './auth-key';
+import { unwrapRequest, writeRpcError } from './codec';
+import type { HandlerRegistry, RequestContext } from './handler';
+import type { IncomingRequest, RequestDispatcher } from './session';
+import { resultTypeOf, serializeResult } from './tl';
+
+/** Methods a client may call before signing in (everything else needs a signed-in key). */
+const PUBLIC_METHOD_PREFIXES = ['auth.', 'help.', 'langpack.'];
+
+export function requiresSignIn(method: string): boolean {
+  return !PUBLIC_METHOD_PREFIXES.some((prefix) => method.startsWith(prefix));
+}
+
+/** The RPC error for a method the emulator does not implement; it names the method. */
+export function methodInvalidError(method: string): string {
+  return `INPUT_METHOD_INVALID_${method.replace(/\W+/g, '_').toUpperCase()}`;
+}
+
+export interface DispatcherOptions {
+  state: TelegramState;
+  handlers: HandlerRegistry;
+  authKeys: AuthKeyStore;
+  server: RequestContext['server'];
+  log(message: string): void;
+}
+
+export function createDispatcher(options: DispatcherOptions): RequestDispatcher {
+  const { state, handlers, authKeys, server, log } = options;
+
+  return async function dispatch({ session, request: wrapped }: IncomingRequest): Promise<Buffer> {
+    const { request } = unwrapRequest(wrapped);
+    const method: string = request?.className ?? 'unknown';
+    try {
+      const handler = request?.classType === 'request' ? handlers[method] : undefined;
+      if (!handler) {
+        log(`unimplemented method ${method}: answering 400 ${methodInvalidError(method)}`);
+        return writeRpcError(400, methodInvalidError(method));
+      }
+      const accountId = session.accountId;
+      if (requiresSignIn(method) && (accountId === undefined || !state.findAccount(accountId))) {
+        throw new UnauthorizedError('AUTH_KEY_UNREGISTERED', `${method} needs a signed-in auth key`);
+      }
+      state.faults.checkFloodWait(method);
+
+      const context: RequestContext = {
+        state,
+        method,
+        get accountId() {
+          return session.accountId;
+        },
+        signIn: (id) => authKeys.bind(session.authKey.authKey, id),
+        signOut: () => authKeys.bind(session.authKey.authKey, undefined),
+        server,
+      };
+      const result = await handler(context, request);
+      return serializeResult(resultTypeOf(request.CONSTRUCTOR_ID), result);
+    } catch (error) {
+      if (error instanceof TelegramError) return writeRpcError(error.code, error.errorMessage);
+      log(`${method} failed: ${(error as Error)?.stack ?? error}`);
+      return writeRpcError(500, 'INTERNAL');
+    }
+  };
+}

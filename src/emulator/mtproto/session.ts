@@ -1,0 +1,301 @@
+/**
+ * Session layer: encrypted MTProto messages between a client's session and the server.
+ *
+ * A session is (auth key, session_id chosen by the client). It owns the server's msg_id clock
+ * and seq_no counter for that client, checks each incoming message (msg_id freshness and low
+ * bits, duplicates, seq_no parity, server salt), answers the service messages itself (ping,
+ * msgs_state_req, get_future_salts, destroy_session, acks) and hands every API request to
+ * dispatch, wrapping its answer in `rpc_result`.
+ *
+ * What GramJS relies on: the first message of a fresh client carries salt 0, so we announce
+ * `new_session_created` and refuse it with `bad_server_salt`; GramJS adopts the salt and
+ * resends. Answers get msg_id ≡ 1 mod 4, pushed updates ≡ 3 mod 4, and odd seq_no when
+ * content-related.
+ */
+import { randomBytes } from 'node:crypto';
+import { Api } from 'telegram';
+import { returnBigInt } from 'telegram/Helpers';
+import type { AuthKeyStore, StoredAuthKey } from './auth-key';
+import {
+  constructorOf,
+  decodeObject,
+  DecodeError,
+  MSG_CONTAINER,
+  readContainer,
+  unpackGzip,
+  writeRpcError,
+  writeRpcResult,
+  type RawMessage,
+} from './codec';
+import { decryptClientMessage, encryptServerMessage, EncryptionError } from './encryption';
+import { BadMsgCode, checkClientMessageId, MessageIdGenerator, SequenceCounter, type ServerMessageKind } from './message-ids';
+import { TransportError, type FrameConnection } from './transport';
+
+/** Service constructors that are never content-related (must come with an even seq_no). */
+const MSGS_ACK = Api.MsgsAck.CONSTRUCTOR_ID >>> 0;
+const HTTP_WAIT = Api.HttpWait.CONSTRUCTOR_ID >>> 0;
+/** How many client msg_ids a session remembers to detect duplicates. */
+const REMEMBERED_MSG_IDS = 2048;
+
+/** A decoded API request on its way to dispatch, with who sent it. */
+export interface IncomingRequest {
+  session: Session;
+  msgId: bigint;
+  request: any;
+}
+
+/** Serves one API request; resolves with the bytes to put in rpc_result (a result or an rpc_error). */
+export type RequestDispatcher = (incoming: IncomingRequest) => Promise<Buffer>;
+
+export interface SessionLayerOptions {
+  authKeys: AuthKeyStore;
+  dispatch: RequestDispatcher;
+  log(message: string): void;
+  now?: () => number;
+}
+
+function randomLong(): bigint {
+  return randomBytes(8).readBigInt64LE();
+}
+
+/** Converts to the big-integer values the `telegram` package's TL classes hold. */
+const long = (value: bigint) => returnBigInt(value);
+
+export class Session {
+  readonly messageIds: MessageIdGenerator;
+  private readonly sequence = new SequenceCounter();
+  private readonly seenMsgIds = new Set<bigint>();
+  private disconnectTimer?: NodeJS.Timeout;
+
+  constructor(
+    readonly authKey: StoredAuthKey,
+    readonly id: bigint,
+    /** The connection that last carried a message of this session; answers and pushes go there. */
+    public connection: FrameConnection | undefined,
+    now: () => number,
+  ) {
+    this.messageIds = new MessageIdGenerator(now);
+  }
+
+  /** The account the auth key is signed in to. */
+  get accountId(): number | undefined {
+    return this.authKey.accountId;
+  }
+
+  get live(): boolean {
+    return this.connection !== undefined && !this.connection.closed;
+  }
+
+  /** Encrypts and sends one message; returns its msg_id (undefined if the connection is gone). */
+  send(body: Buffer, contentRelated: boolean, kind: ServerMessageKind): bigint | undefined {
+    if (!this.live) return undefined;
+    const message: RawMessage = { msgId: this.messageIds.next(kind), seqNo: this.sequence.next(contentRelated), body };
+    this.connection!.send(encryptServerMessage(this.authKey.authKey, this.authKey.salt, this.id, message));
+    return message.msgId;
+  }
+
+  /** Remembers a client msg_id; false if it was seen before. */
+  remember(msgId: bigint): boolean {
+    if (this.seenMsgIds.has(msgId)) return false;
+    this.seenMsgIds.add(msgId);
+    if (this.seenMsgIds.size > REMEMBERED_MSG_IDS) this.seenMsgIds.delete(this.seenMsgIds.values().next().value as bigint);
+    return true;
+  }
+
+  hasSeen(msgId: bigint): boolean {
+    return this.seenMsgIds.has(msgId);
+  }
+
+  /** ping_delay_disconnect: close the connection if no ping arrives within `seconds`. */
+  armDisconnect(seconds: number): void {
+    this.cancelDisconnect();
+    const connection = this.connection;
+    this.disconnectTimer = setTimeout(() => connection?.close(), seconds * 1000);
+    this.disconnectTimer.unref();
+  }
+
+  cancelDisconnect(): void {
+    if (this.disconnectTimer) clearTimeout(this.disconnectTimer);
+    this.disconnectTimer = undefined;
+  }
+}
+
+export class SessionLayer {
+  private readonly sessions = new Map<string, Session>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: SessionLayerOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Every session whose auth key is signed in to `accountId` and still has a connection. */
+  liveSessionsOf(accountId: number): Session[] {
+    return [...this.sessions.values()].filter((session) => session.live && session.accountId === accountId);
+  }
+
+  /** Sends a server-initiated message (an update) to every live session of the account. */
+  push(accountId: number, body: Buffer): number {
+    let delivered = 0;
+    for (const session of this.liveSessionsOf(accountId)) if (session.send(body, true, 'push') !== undefined) delivered++;
+    return delivered;
+  }
+
+  /** A connection closed: its sessions are gone (GramJS opens a new session id on reconnect). */
+  dropConnection(connection: FrameConnection): void {
+    for (const [key, session] of this.sessions) {
+      if (session.connection === connection) {
+        session.cancelDisconnect();
+        this.sessions.delete(key);
+      }
+    }
+  }
+
+  /** Forgets every session (used when the server closes). */
+  clear(): void {
+    for (const session of this.sessions.values()) session.cancelDisconnect();
+    this.sessions.clear();
+  }
+
+  /** One encrypted payload (auth_key_id ≠ 0) from a connection. */
+  receive(connection: FrameConnection, payload: Buffer): void {
+    if (payload.length < 24) return connection.fail(TransportError.NOT_FOUND, `encrypted payload of ${payload.length} bytes`);
+    const authKey = this.options.authKeys.find(payload.subarray(0, 8));
+    if (!authKey) return connection.fail(TransportError.NOT_FOUND, `unknown auth key ${payload.subarray(0, 8).toString('hex')}`);
+    let decrypted;
+    try {
+      decrypted = decryptClientMessage(authKey.authKey, payload);
+    } catch (error) {
+      if (error instanceof EncryptionError) return connection.fail(TransportError.NOT_FOUND, error.message);
+      throw error;
+    }
+    const { salt, sessionId, message } = decrypted;
+    const session = this.sessionFor(authKey, sessionId, connection, message.msgId);
+
+    const badId = checkClientMessageId(message.msgId, this.now());
+    if (badId !== undefined) return this.badMessage(session, message, badId);
+    if (salt !== authKey.salt) {
+      this.options.log(`session ${sessionId}: salt ${salt} refused, announcing ${authKey.salt}`);
+      const reply = new Api.BadServerSalt({
+        badMsgId: long(message.msgId),
+        badMsgSeqno: message.seqNo,
+        errorCode: BadMsgCode.BAD_SERVER_SALT,
+        newServerSalt: long(authKey.salt),
+      });
+      session.send(reply.getBytes(), false, 'response');
+      return;
+    }
+
+    if (message.body.length >= 4 && constructorOf(message.body) === MSG_CONTAINER) {
+      let inner: RawMessage[];
+      try {
+        inner = readContainer(message.body);
+      } catch (error) {
+        return this.badMessage(session, message, BadMsgCode.INVALID_CONTAINER, (error as Error).message);
+      }
+      if ((message.seqNo & 1) !== 0) return this.badMessage(session, message, BadMsgCode.SEQNO_EXPECTED_EVEN);
+      for (const item of inner) {
+        const innerBad = checkClientMessageId(item.msgId, this.now());
+        if (innerBad !== undefined) this.badMessage(session, item, innerBad);
+        else this.handleMessage(session, item);
+      }
+      return;
+    }
+    this.handleMessage(session, message);
+  }
+
+  private sessionFor(authKey: StoredAuthKey, sessionId: bigint, connection: FrameConnection, firstMsgId: bigint): Session {
+    const key = `${authKey.authKey.idHex}:${sessionId}`;
+    let session = this.sessions.get(key);
+    if (!session) {
+      session = new Session(authKey, sessionId, connection, this.now);
+      this.sessions.set(key, session);
+      const created = new Api.NewSessionCreated({ firstMsgId: long(firstMsgId), uniqueId: long(randomLong()), serverSalt: long(authKey.salt) });
+      session.send(created.getBytes(), true, 'push');
+    }
+    session.connection = connection;
+    return session;
+  }
+
+  private badMessage(session: Session, message: RawMessage, code: number, detail?: string): void {
+    this.options.log(`session ${session.id}: bad_msg_notification ${code} for msg ${message.msgId}${detail ? `: ${detail}` : ''}`);
+    const reply = new Api.BadMsgNotification({ badMsgId: long(message.msgId), badMsgSeqno: message.seqNo, errorCode: code });
+    session.send(reply.getBytes(), false, 'response');
+  }
+
+  /** One message outside any container: a service message or an API request. */
+  private handleMessage(session: Session, message: RawMessage): void {
+    if (!session.remember(message.msgId)) return this.badMessage(session, message, BadMsgCode.MSG_ID_DUPLICATE);
+    let body: Buffer;
+    let object: any;
+    try {
+      body = unpackGzip(message.body);
+      const constructor = constructorOf(body);
+      if (constructor === MSGS_ACK || constructor === HTTP_WAIT) return; // nothing to answer
+      object = decodeObject(body);
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error;
+      this.options.log(`session ${session.id}: ${error.message}`);
+      // Telegram names undecodable methods by constructor id (INPUT_METHOD_INVALID_<id>_...).
+      const id = message.body.length >= 4 ? constructorOf(unpackGzipSafe(message.body)) : 0;
+      session.send(writeRpcResult(message.msgId, writeRpcError(400, `INPUT_METHOD_INVALID_${id}`)), true, 'response');
+      return;
+    }
+    this.handleObject(session, message, object);
+  }
+
+  private handleObject(session: Session, message: RawMessage, object: any): void {
+    const reqMsgId = long(message.msgId);
+    if (object instanceof Api.Ping || object instanceof Api.PingDelayDisconnect) {
+      if (object instanceof Api.PingDelayDisconnect) session.armDisconnect(object.disconnectDelay);
+      session.send(new Api.Pong({ msgId: reqMsgId, pingId: object.pingId }).getBytes(), true, 'response');
+      return;
+    }
+    if (object instanceof Api.MsgsStateReq) {
+      // 4 = received; 1 = nothing known about the message.
+      const info = Buffer.from(object.msgIds.map((id) => (session.hasSeen(BigInt(String(id))) ? 4 : 1)));
+      session.send(new Api.MsgsStateInfo({ reqMsgId, info: info.toString('latin1') }).getBytes(), false, 'response');
+      return;
+    }
+    if (object instanceof Api.GetFutureSalts) {
+      const now = Math.floor(this.now() / 1000);
+      const salt = new Api.FutureSalt({ validSince: now - 60, validUntil: now + 86400, salt: long(session.authKey.salt) });
+      session.send(new Api.FutureSalts({ reqMsgId, now, salts: [salt] }).getBytes(), true, 'response');
+      return;
+    }
+    if (object instanceof Api.DestroySession) {
+      const target = `${session.authKey.authKey.idHex}:${BigInt(String(object.sessionId))}`;
+      const other = this.sessions.get(target);
+      const destroyed = other !== undefined && other !== session;
+      if (destroyed) {
+        other.cancelDisconnect();
+        this.sessions.delete(target);
+      }
+      const reply = destroyed ? new Api.DestroySessionOk({ sessionId: object.sessionId }) : new Api.DestroySessionNone({ sessionId: object.sessionId });
+      session.send(writeRpcResult(message.msgId, reply.getBytes()), true, 'response');
+      return;
+    }
+    if (object instanceof Api.RpcDropAnswer) {
+      session.send(writeRpcResult(message.msgId, new Api.RpcAnswerUnknown().getBytes()), true, 'response');
+      return;
+    }
+    if (object?.classType !== 'request') {
+      // msgs_state_info, msg_resend_req, msgs_all_info, ... from a client: nothing to answer.
+      return;
+    }
+    if ((message.seqNo & 1) === 0) return this.badMessage(session, message, BadMsgCode.SEQNO_EXPECTED_ODD);
+    this.options
+      .dispatch({ session, msgId: message.msgId, request: object })
+      .then((result) => session.send(writeRpcResult(message.msgId, result), true, 'response'))
+      .catch((error) => this.options.log(`session ${session.id}: dispatch failed: ${(error as Error).stack ?? error}`));
+  }
+}
+
+/** The constructor id inside gzip_packed, or of the body itself when it will not inflate. */
+function unpackGzipSafe(body: Buffer): Buffer {
+  try {
+    const unpacked = unpackGzip(body);
+    return unpacked.length >= 4 ? unpacked : body;
+  } catch {
+    return body;
+  }
+}
