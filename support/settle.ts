@@ -1,0 +1,247 @@
+/**
+ * The settle barrier: waits, without sleeping, until the bot has finished everything the users
+ * caused and every user has received everything the bot sent them.
+ *
+ * Two ledgers feed it, both counting events, never guessing at time:
+ * - the bot's {@link BotLedger}, filled by an outermost middleware (updates *finished*, per user)
+ *   and an API transformer (messages sent, edited and deleted, per chat) — see `bot-under-test.ts`;
+ * - each person's {@link Participant}: updates they *caused* (one per message they sent, one
+ *   per photo of an album, one per button press) and what *arrived* in their chat with the bot.
+ *
+ * `settle()` re-checks its condition on every recorded event and resolves the moment it holds:
+ *
+ *     for every participant p:
+ *       bot.finished(p) ≥ p.caused                       (the bot is done with p's updates)
+ *       p.arrived.messages ≥ bot.sent(p).messages         (and p saw all it sent, edited, deleted)
+ *       p.arrived.edits    ≥ bot.sent(p).edits
+ *       p.arrived.deletions ≥ bot.sent(p).deletions
+ *
+ * A timeout (`SETTLE_TIMEOUT_MS`) is only a failure guard: it rejects with a diagnostic that
+ * lists, per person, what they caused against what the bot finished, what the bot sent against
+ * what arrived, and any bot errors. Unhandled bot errors recorded while settling are rethrown
+ * once everything settled, so the step that caused them fails with their stack.
+ */
+import { EventEmitter } from 'node:events';
+
+export type ChatChange = 'messages' | 'edits' | 'deletions';
+export type ChangeCounts = Record<ChatChange, number>;
+
+/** An error the bot's middleware threw and nobody handled (it reached `bot.catch`). */
+export interface BotFailure {
+  readonly error: unknown;
+  /** The user whose update failed, when there was one. */
+  readonly userId?: number;
+  /** A one-line summary of the update, e.g. `message "/start" from 1000002`. */
+  readonly update: string;
+  /** True once a step has reported it; the After hook fails the scenario for the rest. */
+  reported: boolean;
+}
+
+const noChanges = (): ChangeCounts => ({ messages: 0, edits: 0, deletions: 0 });
+
+/**
+ * What the bot under test did, per user and per chat. Emits `change` on every record so that
+ * waiters re-check at once.
+ */
+export class BotLedger extends EventEmitter<{ change: [] }> {
+  private readonly finished = new Map<number, number>();
+  private readonly inFlight = new Map<number, number>();
+  private readonly sent = new Map<number, ChangeCounts>();
+  readonly failures: BotFailure[] = [];
+
+  constructor() {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  /** The bot began an update from `userId`. */
+  recordStarted(userId: number): void {
+    this.inFlight.set(userId, (this.inFlight.get(userId) ?? 0) + 1);
+    this.emit('change');
+  }
+
+  /** The bot finished an update from `userId`, successfully or not (its error handler included). */
+  recordFinished(userId: number): void {
+    this.inFlight.set(userId, Math.max(0, (this.inFlight.get(userId) ?? 0) - 1));
+    this.finished.set(userId, (this.finished.get(userId) ?? 0) + 1);
+    this.emit('change');
+  }
+
+  /** The bot sent, edited or deleted `count` messages in the private chat `chatId`. */
+  recordChange(chatId: number, change: ChatChange, count = 1): void {
+    const counts = this.sent.get(chatId) ?? noChanges();
+    counts[change] += count;
+    this.sent.set(chatId, counts);
+    this.emit('change');
+  }
+
+  recordFailure(failure: Omit<BotFailure, 'reported'>): void {
+    this.failures.push({ ...failure, reported: false });
+    this.emit('change');
+  }
+
+  finishedFor(userId: number): number {
+    return this.finished.get(userId) ?? 0;
+  }
+
+  inFlightFor(userId: number): number {
+    return this.inFlight.get(userId) ?? 0;
+  }
+
+  sentTo(chatId: number): ChangeCounts {
+    return { ...(this.sent.get(chatId) ?? noChanges()) };
+  }
+
+  unreportedFailures(): BotFailure[] {
+    return this.failures.filter((failure) => !failure.reported);
+  }
+}
+
+/** A person as the barrier sees them: what they caused and what reached them. */
+export interface Participant {
+  readonly name: string;
+  /** Their Telegram user id, which is also the id of their private chat with the bot. */
+  readonly userId: number;
+  /** Updates this person's actions gave the bot so far in this scenario. */
+  readonly causedUpdates: number;
+  /** What arrived in their chat with the bot so far in this scenario. */
+  arrived(): ChangeCounts;
+  /** Short descriptions of what arrived, newest last, for the diagnostic. */
+  describeArrivals(): string[];
+  /** Calls `listener` on every arrival or caused update; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}
+
+export interface SettleOptions {
+  /** Failure guard; default `SETTLE_TIMEOUT_MS` or 10 000 ms. */
+  timeoutMs?: number;
+  /** What was being done, for the diagnostic (e.g. the step text). */
+  action?: string;
+}
+
+/** The barrier did not close in time; the message says who is waiting for what. */
+export class SettleTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettleTimeoutError';
+  }
+}
+
+/** Unhandled errors of the bot, rethrown at the step that caused them. */
+export class BotError extends Error {
+  constructor(readonly failures: readonly BotFailure[]) {
+    super(describeFailures(failures));
+    this.name = 'BotError';
+  }
+}
+
+export function defaultSettleTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SETTLE_TIMEOUT_MS;
+  if (raw === undefined || raw === '') return 10_000;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`SETTLE_TIMEOUT_MS must be a positive number of milliseconds, got "${raw}". Unset it for the default (10000).`);
+  }
+  return value;
+}
+
+/** True when the bot has nothing left to do for anyone and everyone saw what it sent. */
+export function isSettled(ledger: BotLedger, participants: readonly Participant[]): boolean {
+  return participants.every((p) => pendingFor(ledger, p).length === 0);
+}
+
+/**
+ * Resolves once everything is settled (see the module comment); then throws a {@link BotError}
+ * for unhandled bot errors not yet reported. Rejects with a {@link SettleTimeoutError} when the
+ * guard expires.
+ */
+export function settle(ledger: BotLedger, participants: readonly Participant[], options: SettleOptions = {}): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? defaultSettleTimeoutMs();
+  return new Promise<void>((resolve, reject) => {
+    const unsubscribers: Array<() => void> = [];
+    let timer: NodeJS.Timeout | undefined;
+    let done = false;
+
+    const finish = (error?: Error) => {
+      if (done) return;
+      done = true;
+      if (timer) clearTimeout(timer);
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => {
+      if (done || !isSettled(ledger, participants)) return;
+      const failures = ledger.unreportedFailures();
+      for (const failure of failures) failure.reported = true;
+      finish(failures.length > 0 ? new BotError(failures) : undefined);
+    };
+
+    const onLedger = () => check();
+    ledger.on('change', onLedger);
+    unsubscribers.push(() => ledger.off('change', onLedger));
+    for (const participant of participants) unsubscribers.push(participant.onChange(check));
+
+    timer = setTimeout(() => {
+      const failures = ledger.unreportedFailures();
+      for (const failure of failures) failure.reported = true;
+      finish(new SettleTimeoutError(diagnose(ledger, participants, timeoutMs, options.action, failures)));
+    }, timeoutMs);
+    check();
+  });
+}
+
+/** What is still missing for one participant, in words; empty when they are settled. */
+export function pendingFor(ledger: BotLedger, participant: Participant): string[] {
+  const pending: string[] = [];
+  const finished = ledger.finishedFor(participant.userId);
+  if (finished < participant.causedUpdates) {
+    pending.push(`the bot finished ${finished} of the ${participant.causedUpdates} updates ${participant.name} caused`);
+  }
+  const sent = ledger.sentTo(participant.userId);
+  const arrived = participant.arrived();
+  for (const change of ['messages', 'edits', 'deletions'] as const) {
+    if (arrived[change] < sent[change]) {
+      pending.push(`${arrived[change]} of the ${sent[change]} ${CHANGE_WORDS[change]} by the bot reached ${participant.name}`);
+    }
+  }
+  return pending;
+}
+
+const CHANGE_WORDS: Record<ChatChange, string> = {
+  messages: 'messages sent',
+  edits: 'edits made',
+  deletions: 'deletions made',
+};
+
+function diagnose(ledger: BotLedger, participants: readonly Participant[], timeoutMs: number, action: string | undefined, failures: BotFailure[]): string {
+  const lines = [`Not settled after ${timeoutMs} ms${action ? ` (after: ${action})` : ''} (raise SETTLE_TIMEOUT_MS if the machine is just slow).`];
+  for (const p of participants) {
+    const sent = ledger.sentTo(p.userId);
+    const arrived = p.arrived();
+    const inFlight = ledger.inFlightFor(p.userId);
+    const pending = pendingFor(ledger, p);
+    lines.push(
+      `  ${p.name}${pending.length === 0 ? ' (settled)' : ' (WAITING)'}:`,
+      `    updates caused ${p.causedUpdates}, finished by the bot ${ledger.finishedFor(p.userId)}${inFlight ? `, still running in the bot ${inFlight}` : ''}`,
+      `    bot sent ${sent.messages} messages, ${sent.edits} edits, ${sent.deletions} deletions;` +
+        ` arrived ${arrived.messages} messages, ${arrived.edits} edits, ${arrived.deletions} deletions`,
+      ...pending.map((line) => `    missing: ${line}`),
+      `    arrived: ${p.describeArrivals().length ? '' : '(nothing)'}`,
+      ...p.describeArrivals().map((text) => `      - ${text}`),
+    );
+  }
+  if (failures.length) lines.push(describeFailures(failures));
+  else lines.push('  bot errors: none');
+  return lines.join('\n');
+}
+
+function describeFailures(failures: readonly BotFailure[]): string {
+  return [
+    `The bot failed on ${failures.length === 1 ? 'an update' : `${failures.length} updates`} (unhandled error reaching bot.catch):`,
+    ...failures.map((failure) => {
+      const error = failure.error instanceof Error ? failure.error.stack ?? failure.error.message : String(failure.error);
+      return `  while handling ${failure.update}:\n    ${error.split('\n').join('\n    ')}`;
+    }),
+  ].join('\n');
+}
