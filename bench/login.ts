@@ -1,6 +1,87 @@
+/**
+ * Login on the embedded Telegram, as a GramJS user client does it:
+ *
+ * - fresh sign-up: a new client with an empty session connects (MTProto key exchange), asks
+ *   for a code, signs in, is told to sign up, signs up — `client.start()` end to end;
+ * - resumed session: a new client from a saved `StringSession` (auth key already known)
+ *   connects and proves it is authorised with `getMe()`.
+ *
+ * Clients are torn down between samples and the teardown is not timed.
+ */
+import type { TelegramClient } from 'telegram';
+import { startEmulator } from '../src/emulator';
+import { createEmulatorClient, type EmulatorEndpoint } from '../src/emulator/gramjs';
 import type { BenchOptions, BenchResult } from './report';
+import { msSince, summarize } from './stats';
 
-/** Not built yet: needs the embedded Telegram. */
-export async function runLogin(_options: BenchOptions): Promise<BenchResult> {
-  throw new Error('not built yet: needs the embedded Telegram');
+/** Telegram's test-DC numbers are 99966XYYYY, X the DC; the code is X five times. */
+export function testPhone(dcId: number, serial: number): string {
+  return `99966${dcId}${String(serial % 10_000).padStart(4, '0')}`;
+}
+
+export function testCode(dcId: number): string {
+  return String(dcId).repeat(5);
+}
+
+/** Signs a new user up through `client.start()`, exactly as a person's script would. */
+export async function signUp(client: TelegramClient, endpoint: EmulatorEndpoint, serial: number, firstName = `User${serial}`): Promise<void> {
+  await client.start({
+    phoneNumber: testPhone(endpoint.dcId, serial),
+    phoneCode: async () => testCode(endpoint.dcId),
+    firstAndLastNames: async () => [firstName, ''],
+    password: async () => {
+      throw new Error('the emulator asked for a 2FA password on a fresh number');
+    },
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
+
+export function endpointOf(emulator: { host: string; mtprotoPort: number; dcId: number; rsaPublicKeyPem: string }): EmulatorEndpoint {
+  return { host: emulator.host, port: emulator.mtprotoPort, dcId: emulator.dcId, rsaPublicKeyPem: emulator.rsaPublicKeyPem };
+}
+
+export async function runLogin({ quick, log }: BenchOptions): Promise<BenchResult> {
+  const signUps = quick ? 5 : 30;
+  const resumes = quick ? 10 : 100;
+  const emulator = await startEmulator();
+  const endpoint = endpointOf(emulator);
+  try {
+    const signUpMs: number[] = [];
+    let saved = '';
+    // One untimed warm-up of each path: the first run pays module and JIT warm-up.
+    for (let i = 0; i <= signUps; i++) {
+      const client = createEmulatorClient(endpoint);
+      const start = process.hrtime.bigint();
+      await signUp(client, endpoint, 1000 + i);
+      if (i > 0) signUpMs.push(msSince(start));
+      saved = (client.session.save() as unknown as string);
+      await client.destroy();
+    }
+    const resumeMs: number[] = [];
+    for (let i = 0; i <= resumes; i++) {
+      const client = createEmulatorClient(endpoint, { session: saved });
+      const start = process.hrtime.bigint();
+      await client.connect();
+      await client.getMe();
+      if (i > 0) resumeMs.push(msSince(start));
+      await client.destroy();
+    }
+    const signUpStats = summarize(signUpMs);
+    const resume = summarize(resumeMs);
+    log(`login: ${signUps} sign-ups, ${resumes} resumes`);
+    return {
+      name: 'login',
+      figures: [
+        { key: 'login_sign_up_p50_ms', label: 'fresh sign-up p50', value: signUpStats.p50, unit: 'ms' },
+        { key: 'login_sign_up_p95_ms', label: 'fresh sign-up p95', value: signUpStats.p95, unit: 'ms' },
+        { key: 'login_resume_p50_ms', label: 'resumed session p50', value: resume.p50, unit: 'ms' },
+        { key: 'login_resume_p95_ms', label: 'resumed session p95', value: resume.p95, unit: 'ms' },
+      ],
+      details: { signUp: signUpStats, resume },
+    };
+  } finally {
+    await emulator.stop();
+  }
 }

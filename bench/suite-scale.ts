@@ -1,6 +1,210 @@
-import type { BenchOptions, BenchResult } from './report';
+/**
+ * Suite scale: the real acceptance suite (`support/`, `steps/`, the repository's cucumber
+ * profile) on generated features of 20, 100 and 500 scenarios, each run with `npx cucumber-js
+ * --parallel 1` and `--parallel 2`, as a developer would launch it.
+ *
+ * Per run: wall time from spawn to exit (start-up included), scenarios per second, and launch →
+ * first scenario start, read from cucumber's message stream (`--format message:<file>`, whose
+ * `testCaseStarted` timestamps are wall-clock). While a run goes, the worker processes' peak
+ * RSS (`VmHWM` in /proc/<pid>/status, a high-water mark the kernel keeps) is sampled; the
+ * memory benchmark reads it from here, so the 500-scenario runs are not paid twice.
+ *
+ * The features go to a temporary directory, never into the repository; a generated cucumber
+ * config takes the repository's default profile and replaces only its paths and formats.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BenchOptions, BenchResult, Figure } from './report';
+import { generateFeature } from './scenarios';
 
-/** Not built yet: needs the acceptance suite. */
-export async function runSuiteScale(_options: BenchOptions): Promise<BenchResult> {
-  throw new Error('not built yet: needs the acceptance suite');
+const REPO = resolve(__dirname, '..');
+
+export interface SuiteRun {
+  scenarios: number;
+  parallel: number;
+  wallMs: number;
+  scenariosPerSecond: number;
+  /** Spawn → the first `testCaseStarted`. */
+  launchToFirstScenarioMs: number;
+  /** Per worker pid: its peak resident set (VmHWM), in MB. */
+  workerPeakRssMb: Record<number, number>;
+  passed: number;
+  failed: number;
+  exitCode: number | null;
+}
+
+const runs = new Map<string, Promise<SuiteRun>>();
+
+/** Runs (once per process; later calls share the result) the suite on `scenarios` generated scenarios. */
+export function runSuite(scenarios: number, parallel: number, log: (line: string) => void): Promise<SuiteRun> {
+  const key = `${scenarios}/${parallel}`;
+  let run = runs.get(key);
+  if (!run) {
+    run = runSuiteOnce(scenarios, parallel, log);
+    runs.set(key, run);
+  }
+  return run;
+}
+
+async function runSuiteOnce(scenarios: number, parallel: number, log: (line: string) => void): Promise<SuiteRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'family-album-bench-'));
+  try {
+    writeFileSync(join(dir, 'scale.feature'), generateFeature(scenarios));
+    const messages = join(dir, 'messages.ndjson');
+    const config = join(dir, 'cucumber.bench.js');
+    writeFileSync(config, [
+      `const base = require(${JSON.stringify(join(REPO, 'cucumber.js'))}).default;`,
+      `module.exports = { default: { ...base, paths: [${JSON.stringify(join(dir, '*.feature'))}],`,
+      `  format: [${JSON.stringify(`message:${messages}`)}], publish: false } };`,
+    ].join('\n'));
+
+    const launchedAt = Date.now();
+    const child = spawn('npx', ['cucumber-js', '--config', config, '--parallel', String(parallel)], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const peaks: Record<number, number> = {};
+    const sampler = setInterval(() => sampleWorkers(child.pid!, peaks), 100);
+    const exitCode = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    clearInterval(sampler);
+    const wallMs = Date.now() - launchedAt;
+
+    const { firstStartedAt, passed, failed } = readMessages(messages);
+    const run: SuiteRun = {
+      scenarios,
+      parallel,
+      wallMs,
+      scenariosPerSecond: scenarios / (wallMs / 1000),
+      launchToFirstScenarioMs: firstStartedAt === undefined ? Number.NaN : firstStartedAt - launchedAt,
+      workerPeakRssMb: peaks,
+      passed,
+      failed,
+      exitCode,
+    };
+    log(`suite: ${scenarios} scenarios, --parallel ${parallel}: ${(wallMs / 1000).toFixed(2)} s, ${passed} passed, ${failed} failed, exit ${exitCode}`);
+    if (exitCode !== 0 || passed !== scenarios) {
+      throw new Error(`the generated suite of ${scenarios} scenarios (--parallel ${parallel}) did not pass: ` +
+        `${passed} passed, ${failed} failed, exit ${exitCode}; last output:\n${output.split('\n').slice(-40).join('\n')}`);
+    }
+    return run;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Reads cucumber's message stream: first scenario start (epoch ms) and final test case results. */
+function readMessages(path: string): { firstStartedAt?: number; passed: number; failed: number } {
+  let text = '';
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { passed: 0, failed: 0 };
+  }
+  let firstStartedAt: number | undefined;
+  const worst = new Map<string, string>();
+  const attemptOf = new Map<string, string>(); // testCaseStartedId → testCaseId
+  const finalStatus = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const message = JSON.parse(line) as Record<string, any>;
+    if (message.testCaseStarted) {
+      const at = toMs(message.testCaseStarted.timestamp);
+      if (firstStartedAt === undefined || at < firstStartedAt) firstStartedAt = at;
+      attemptOf.set(message.testCaseStarted.id, message.testCaseStarted.testCaseId);
+    } else if (message.testStepFinished) {
+      const status = message.testStepFinished.testStepResult.status as string;
+      const id = message.testStepFinished.testCaseStartedId as string;
+      if (status !== 'PASSED') worst.set(id, status);
+    } else if (message.testCaseFinished) {
+      const id = message.testCaseFinished.testCaseStartedId as string;
+      if (!message.testCaseFinished.willBeRetried) finalStatus.set(attemptOf.get(id) ?? id, worst.get(id) ?? 'PASSED');
+    }
+  }
+  const statuses = [...finalStatus.values()];
+  return { firstStartedAt, passed: statuses.filter((s) => s === 'PASSED').length, failed: statuses.filter((s) => s !== 'PASSED').length };
+}
+
+function toMs(timestamp: { seconds: number; nanos: number }): number {
+  return Number(timestamp.seconds) * 1000 + timestamp.nanos / 1e6;
+}
+
+/** Records the VmHWM of every descendant of `rootPid` running cucumber's worker script. */
+function sampleWorkers(rootPid: number, peaks: Record<number, number>): void {
+  for (const pid of descendants(rootPid)) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('run_worker')) continue;
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peaks[pid] = Math.max(peaks[pid] ?? 0, Number(match[1]) / 1024);
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+}
+
+function descendants(rootPid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // gone
+    }
+  }
+  const found: number[] = [];
+  const queue = [rootPid];
+  while (queue.length) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+export async function runSuiteScale({ quick, log }: BenchOptions): Promise<BenchResult> {
+  if (quick) {
+    const run = await runSuite(20, 2, log);
+    return {
+      name: 'suite-scale',
+      figures: [
+        { key: 'suite_20_p2_wall_s', label: '20 scenarios, --parallel 2, wall', value: run.wallMs / 1000, unit: 's' },
+        { key: 'suite_20_p2_rate', label: '20 scenarios, --parallel 2, rate', value: run.scenariosPerSecond, unit: 'scn/s' },
+        { key: 'suite_launch_to_first_s', label: 'launch → first scenario start', value: run.launchToFirstScenarioMs / 1000, unit: 's', target: { op: '<=', value: 3 } },
+      ],
+      details: { runs: [run] },
+    };
+  }
+  const all: SuiteRun[] = [];
+  for (const scenarios of [20, 100, 500]) {
+    for (const parallel of [1, 2]) all.push(await runSuite(scenarios, parallel, log));
+  }
+  const find = (scenarios: number, parallel: number) => all.find((r) => r.scenarios === scenarios && r.parallel === parallel)!;
+  const figures: Figure[] = [];
+  for (const run of all) {
+    const tag = `${run.scenarios}_p${run.parallel}`;
+    const target = run.scenarios === 100 && run.parallel === 2 ? { op: '<=' as const, value: 8 } : undefined;
+    figures.push(
+      { key: `suite_${tag}_wall_s`, label: `${run.scenarios} scenarios, --parallel ${run.parallel}, wall`, value: run.wallMs / 1000, unit: 's', target },
+      { key: `suite_${tag}_rate`, label: `${run.scenarios} scenarios, --parallel ${run.parallel}, rate`, value: run.scenariosPerSecond, unit: 'scn/s' },
+    );
+  }
+  const launch = Math.max(...all.map((run) => run.launchToFirstScenarioMs)) / 1000;
+  figures.push(
+    { key: 'suite_launch_to_first_s', label: 'launch → first scenario start (worst run)', value: launch, unit: 's', target: { op: '<=', value: 3 } },
+    { key: 'suite_speedup_500', label: 'speedup 1 → 2 workers (500)', value: find(500, 1).wallMs / find(500, 2).wallMs, unit: '×', target: { op: '>=', value: 1.6 } },
+    { key: 'suite_speedup_100', label: 'speedup 1 → 2 workers (100)', value: find(100, 1).wallMs / find(100, 2).wallMs, unit: '×' },
+    { key: 'suite_growth_100_500_p2', label: 'growth 100 → 500, --parallel 2', value: find(500, 2).wallMs / find(100, 2).wallMs, unit: '×', target: { op: '<=', value: 5.5 } },
+    { key: 'suite_growth_100_500_p1', label: 'growth 100 → 500, --parallel 1', value: find(500, 1).wallMs / find(100, 1).wallMs, unit: '×', target: { op: '<=', value: 5.5 } },
+  );
+  return { name: 'suite-scale', figures, details: { runs: all } };
 }
