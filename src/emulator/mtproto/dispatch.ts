@@ -21,9 +21,11 @@ import { resultTypeOf, serializeResult } from './tl';
 
 /** Methods a client may call before signing in (everything else needs a signed-in key). */
 const PUBLIC_METHOD_PREFIXES = ['auth.', 'help.', 'langpack.'];
+/** account.getPassword is asked after SESSION_PASSWORD_NEEDED, i.e. before the key is signed in. */
+const PUBLIC_METHODS = new Set(['account.GetPassword']);
 
 export function requiresSignIn(method: string): boolean {
-  return !PUBLIC_METHOD_PREFIXES.some((prefix) => method.startsWith(prefix));
+  return !PUBLIC_METHODS.has(method) && !PUBLIC_METHOD_PREFIXES.some((prefix) => method.startsWith(prefix));
 }
 
 /** The RPC error for a method the emulator does not implement; it names the method. */

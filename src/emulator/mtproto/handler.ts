@@ -17,7 +17,15 @@ export interface RequestContext {
   signIn(accountId: number): void;
   /** Unbinds the auth key (auth.LogOut). */
   signOut(): void;
-  /** Where clients reach this server: answers `help.getConfig` dcOptions (always 127.0.0.1-style). */
+  /**
+   * Where clients reach this server: answers `help.getConfig` dcOptions (always 127.0.0.1-style).
+   *
+   * What the protocol side needs from `help.getConfig` (GramJS `getDC()` reads it for exported
+   * senders: uploads, downloads): `thisDc` = `dcId`, and a non-ipv6 `DcOption` with
+   * `id: dcId, ipAddress: host, port` (GramJS then forces port 443, and the emulator's
+   * connection class swaps in the real port). Give files (photos, documents) `dcId` too:
+   * a different DC id makes GramJS call `auth.exportAuthorization`/`importAuthorization`.
+   */
   readonly server: { readonly host: string; readonly port: number; readonly dcId: number };
 }
 
