@@ -4,3 +4,5 @@ export type { StateEvents, NewMessage, MessageChanges } from './state';
 export { Faults } from './faults';
 export { detectEntities } from './entities';
 export { imageSize } from './image-size';
+export { commandScopeKey } from './bot-commands';
+export type { CommandScope } from './bot-commands';

@@ -1,0 +1,43 @@
+import type { Method } from './context';
+import * as bot from './bot';
+import * as callbacks from './callbacks';
+import * as media from './media';
+import * as messages from './messages';
+import * as updates from './updates';
+
+export type { Method, MethodContext } from './context';
+
+/** Every Bot API method the embedded Telegram serves, by name. */
+const METHODS: Record<string, Method> = {
+  getMe: bot.getMe,
+  logOut: bot.logOut,
+  close: bot.close,
+  getChat: bot.getChat,
+  setMyCommands: bot.setMyCommands,
+  getMyCommands: bot.getMyCommands,
+  deleteMyCommands: bot.deleteMyCommands,
+  getUpdates: updates.getUpdates,
+  setWebhook: updates.setWebhook,
+  deleteWebhook: updates.deleteWebhook,
+  getWebhookInfo: updates.getWebhookInfo,
+  sendMessage: messages.sendMessage,
+  forwardMessage: messages.forwardMessage,
+  copyMessage: messages.copyMessage,
+  editMessageText: messages.editMessageText,
+  editMessageCaption: messages.editMessageCaption,
+  editMessageReplyMarkup: messages.editMessageReplyMarkup,
+  deleteMessage: messages.deleteMessage,
+  sendChatAction: messages.sendChatAction,
+  sendPhoto: media.sendPhoto,
+  sendDocument: media.sendDocument,
+  sendMediaGroup: media.sendMediaGroup,
+  getFile: media.getFile,
+  answerCallbackQuery: callbacks.answerCallbackQuery,
+};
+
+const BY_LOWERCASE = new Map(Object.entries(METHODS).map(([name, method]) => [name.toLowerCase(), { name, method }]));
+
+/** Bot API method names are case-insensitive. */
+export function findMethod(name: string): { name: string; method: Method } | undefined {
+  return BY_LOWERCASE.get(name.toLowerCase());
+}

@@ -1,0 +1,140 @@
+import { TelegramError } from '../../errors';
+import type { Account, Media, MessageEntity } from '../../state';
+import { badRequest, fromTelegramError } from '../errors';
+import { decodeFileId, filePathOf, fileUniqueIdOf } from '../file-ids';
+import { parseFormatted } from '../formatting';
+import type { InputFile } from '../params';
+import { type Method, type MethodContext, requireChat } from './context';
+import { formattedText, parseEntities, replyMarkup, replyTarget } from './content';
+import { newGroupedId, send } from './messages';
+
+/** Photos, documents, albums and downloads. */
+
+/** Telegram serves bots files of at most 20 MB through getFile. */
+const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
+
+export const sendPhoto: Method = (ctx) => {
+  const chat = requireChat(ctx);
+  const input = ctx.params.inputFile('photo');
+  if (!input) throw badRequest('there is no photo in the request');
+  const caption = formattedText(ctx, 'caption', 'parse_mode', 'caption_entities');
+  const replyToBoxId = replyTarget(ctx, chat);
+  const markup = replyMarkup(ctx);
+  checkCanWrite(ctx, chat);
+  const media = photoMedia(ctx, input);
+  return send(ctx, chat, { text: caption.text, entities: caption.entities, media, replyMarkup: markup, replyToBoxId });
+};
+
+export const sendDocument: Method = (ctx) => {
+  const chat = requireChat(ctx);
+  const input = ctx.params.inputFile('document');
+  if (!input) throw badRequest('there is no document in the request');
+  const caption = formattedText(ctx, 'caption', 'parse_mode', 'caption_entities');
+  const replyToBoxId = replyTarget(ctx, chat);
+  const markup = replyMarkup(ctx);
+  checkCanWrite(ctx, chat);
+  const media = documentMedia(ctx, input);
+  return send(ctx, chat, { text: caption.text, entities: caption.entities, media, replyMarkup: markup, replyToBoxId });
+};
+
+/**
+ * An album of 2–10 photos or documents: every item is resolved and checked first, then the
+ * messages are sent together under one grouped id. Answers Message[].
+ */
+export const sendMediaGroup: Method = (ctx) => {
+  const chat = requireChat(ctx);
+  const value = ctx.params.json('media', "can't parse media JSON object");
+  if (value === undefined) throw badRequest('parameter "media" is required');
+  if (!Array.isArray(value)) throw badRequest("can't parse media JSON object");
+  if (value.length < 2 || value.length > 10) throw badRequest('media group must include 2-10 items');
+  const items = value.map((raw) => mediaGroupItem(ctx, raw));
+  const kinds = new Set(items.map((item) => item.media.kind));
+  if (kinds.size > 1) throw badRequest("documents can't be mixed with other media types");
+  const replyToBoxId = replyTarget(ctx, chat);
+  checkCanWrite(ctx, chat);
+  const groupedId = newGroupedId();
+  return items.map((item, index) => send(ctx, chat, {
+    text: item.caption.text,
+    entities: item.caption.entities,
+    media: item.media,
+    groupedId,
+    replyToBoxId: index === 0 ? replyToBoxId : undefined,
+  }));
+};
+
+function mediaGroupItem(ctx: MethodContext, raw: unknown): { media: Media; caption: { text: string; entities: MessageEntity[] } } {
+  const item = raw as Record<string, unknown>;
+  if (typeof item !== 'object' || item === null || typeof item.type !== 'string') throw badRequest("can't parse InputMedia: Field \"type\" must be of type String");
+  if (typeof item.media !== 'string' || item.media === '') throw badRequest("can't parse InputMedia: Field \"media\" must be of type String");
+  const input = ctx.params.resolveFileReference(item.media);
+  const text = typeof item.caption === 'string' ? item.caption : '';
+  let caption: { text: string; entities: MessageEntity[] } = { text, entities: [] };
+  if (item.caption_entities !== undefined) caption = { text, entities: parseEntities(item.caption_entities, text) };
+  else if (typeof item.parse_mode === 'string' && item.parse_mode !== '') caption = parseFormatted(text, item.parse_mode);
+  if (item.type === 'photo') return { media: photoMedia(ctx, input), caption };
+  if (item.type === 'document') return { media: documentMedia(ctx, input), caption };
+  throw badRequest(`can't parse InputMedia: the embedded Telegram supports photo and document albums, not "${item.type}"`);
+}
+
+/** An uploaded image becomes a new stored photo; a file_id must name one of this bot's photos. */
+function photoMedia(ctx: MethodContext, input: InputFile): Media {
+  if (input.kind === 'url') throw noNetwork(input.url);
+  if (input.kind === 'file_id') {
+    const media = decodeFileId(ctx.state, input.fileId, ctx.bot.id);
+    if (!media) throw badRequest('wrong file identifier/HTTP URL specified');
+    if (media.kind !== 'photo') throw badRequest(`can't use file of type Document as Photo`);
+    return media;
+  }
+  if (input.file.bytes.length === 0) throw badRequest('file must be non-empty');
+  try {
+    return { kind: 'photo', photo: ctx.state.storePhoto(input.file.bytes) };
+  } catch (error) {
+    if (error instanceof TelegramError) throw fromTelegramError(error);
+    throw error;
+  }
+}
+
+function documentMedia(ctx: MethodContext, input: InputFile): Media {
+  if (input.kind === 'url') throw noNetwork(input.url);
+  if (input.kind === 'file_id') {
+    const media = decodeFileId(ctx.state, input.fileId, ctx.bot.id);
+    if (!media) throw badRequest('wrong file identifier/HTTP URL specified');
+    if (media.kind !== 'document') throw badRequest(`can't use file of type Photo as Document`);
+    return media;
+  }
+  if (input.file.bytes.length === 0) throw badRequest('file must be non-empty');
+  const { bytes, filename, contentType } = input.file;
+  return { kind: 'document', document: ctx.state.storeDocument({ bytes, fileName: filename, mimeType: contentType === 'application/octet-stream' ? guessMime(filename) : contentType }) };
+}
+
+/**
+ * Telegram would download the URL; the embedded Telegram has no network, so it refuses at
+ * once with Telegram's own wording for an unreachable URL, rather than hanging.
+ */
+function noNetwork(url: string) {
+  void url;
+  return badRequest('failed to get HTTP URL content');
+}
+
+/** Checked before storing anything, so a refused send leaves no orphan uploads behind. */
+function checkCanWrite(ctx: MethodContext, chat: Account): void {
+  if (chat.isBot && chat.id !== ctx.bot.id) throw fromTelegramError(new TelegramError(403, 'USER_IS_BOT'));
+  if (!chat.isBot && !ctx.state.hasConversation(chat.id, ctx.bot.id)) throw fromTelegramError(new TelegramError(403, 'USER_IS_BLOCKED'));
+}
+
+function guessMime(filename: string): string {
+  const ext = filename.toLowerCase().split('.').pop() ?? '';
+  const known: Record<string, string> = { pdf: 'application/pdf', txt: 'text/plain', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', zip: 'application/zip', json: 'application/json' };
+  return known[ext] ?? 'application/octet-stream';
+}
+
+/** Where to download a file: `{apiRoot}/file/bot<token>/<file_path>`. */
+export const getFile: Method = (ctx) => {
+  const fileId = ctx.params.string('file_id');
+  if (!fileId) throw badRequest('file_id is empty');
+  const media = decodeFileId(ctx.state, fileId, ctx.bot.id);
+  if (!media) throw badRequest('invalid file_id');
+  const size = media.kind === 'photo' ? media.photo.bytes.length : media.document.bytes.length;
+  if (size > MAX_DOWNLOAD_BYTES) throw badRequest('file is too big');
+  return { file_id: fileId, file_unique_id: fileUniqueIdOf(media), file_size: size, file_path: filePathOf(media) };
+};

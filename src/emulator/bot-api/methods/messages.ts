@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { BadRequestError, TelegramError } from '../../errors';
+import type { Account, Message, NewMessage } from '../../state';
+import { messageJson } from '../convert';
+import { badRequest, fromTelegramError, type MessageRole, withRole } from '../errors';
+import { type Method, type MethodContext, refuseInlineMessage, requireChat, requireMessage } from './context';
+import { formattedText, replyMarkup, replyTarget } from './content';
+
+/** Sending, forwarding, copying, editing and deleting messages in the bot's private chats. */
+
+export const sendMessage: Method = (ctx) => {
+  const chat = requireChat(ctx);
+  const raw = ctx.params.string('text');
+  if (raw === undefined || raw === '') throw badRequest('message text is empty');
+  const { text, entities } = formattedText(ctx, 'text', 'parse_mode', 'entities');
+  return send(ctx, chat, { text, entities, replyMarkup: replyMarkup(ctx), replyToBoxId: replyTarget(ctx, chat) });
+};
+
+/** Puts a message from the bot in the chat and answers it as the bot sees it. */
+export function send(ctx: MethodContext, chat: Account, content: NewMessage, role: MessageRole = 'reply'): Record<string, unknown> {
+  const message = withRole(role, () => ctx.state.sendMessage(ctx.bot.id, chat.id, content));
+  return messageJson(ctx.state, ctx.bot, message)!;
+}
+
+export const forwardMessage: Method = (ctx) => {
+  const chat = requireChat(ctx);
+  const from = requireChat(ctx, 'from_chat_id');
+  const original = requireMessage(ctx, from, ctx.params.integer('message_id'), 'forward');
+  const boxId = ctx.state.boxIdOf(original, ctx.bot.id)!;
+  const [forwarded] = withRole('forward', () => ctx.state.forwardMessages(ctx.bot.id, from.id, [boxId], chat.id, original.groupedId !== undefined ? newGroupedId() : undefined));
+  return messageJson(ctx.state, ctx.bot, forwarded);
+};
+
+/** A copy carries no link to the original; media may get a new caption. Answers a MessageId. */
+export const copyMessage: Method = (ctx) => {
+  const chat = requireChat(ctx);
+  const from = requireChat(ctx, 'from_chat_id');
+  const original = requireMessage(ctx, from, ctx.params.integer('message_id'), 'copy');
+  const captionGiven = original.media !== undefined && ctx.params.raw('caption') !== undefined;
+  const caption = captionGiven ? formattedText(ctx, 'caption', 'parse_mode', 'caption_entities') : { text: original.text, entities: original.entities };
+  const markup = replyMarkup(ctx) ?? (original.replyMarkup?.kind === 'inline' ? original.replyMarkup : undefined);
+  const copy = withRole('copy', () => ctx.state.sendMessage(ctx.bot.id, chat.id, {
+    text: caption.text,
+    entities: caption.entities,
+    media: original.media,
+    replyMarkup: markup,
+    replyToBoxId: replyTarget(ctx, chat),
+  }));
+  return { message_id: ctx.state.boxIdOf(copy, ctx.bot.id) };
+};
+
+export const editMessageText: Method = (ctx) => {
+  refuseInlineMessage(ctx);
+  const chat = requireChat(ctx);
+  const message = requireMessage(ctx, chat, ctx.params.integer('message_id'), 'edit');
+  const raw = ctx.params.string('text');
+  if (raw === undefined || raw === '') throw badRequest('message text is empty');
+  if (message.media) throw badRequest('there is no text in the message to edit');
+  const { text, entities } = formattedText(ctx, 'text', 'parse_mode', 'entities');
+  // As on Telegram, an edit without reply_markup removes the inline keyboard.
+  return edit(ctx, message, { text, entities }, replyMarkup(ctx, true) ?? null);
+};
+
+export const editMessageCaption: Method = (ctx) => {
+  refuseInlineMessage(ctx);
+  const chat = requireChat(ctx);
+  const message = requireMessage(ctx, chat, ctx.params.integer('message_id'), 'edit');
+  if (!message.media) throw badRequest('there is no caption in the message to edit');
+  const caption = formattedText(ctx, 'caption', 'parse_mode', 'caption_entities');
+  return edit(ctx, message, caption, replyMarkup(ctx, true) ?? null);
+};
+
+export const editMessageReplyMarkup: Method = (ctx) => {
+  refuseInlineMessage(ctx);
+  const chat = requireChat(ctx);
+  const message = requireMessage(ctx, chat, ctx.params.integer('message_id'), 'edit');
+  return edit(ctx, message, { text: message.text, entities: message.entities }, replyMarkup(ctx, true) ?? null);
+};
+
+/** Edits through the state, after Telegram's own "not modified" check on text, entities and markup. */
+function edit(ctx: MethodContext, message: Message, content: { text: string; entities: Message['entities'] }, markup: Extract<Message['replyMarkup'], object> | null): unknown {
+  if (message.senderId !== ctx.bot.id) throw badRequest("message can't be edited");
+  const sameText = content.text === message.text && JSON.stringify(content.entities) === JSON.stringify(message.entities);
+  const sameMarkup = JSON.stringify(markup ?? undefined) === JSON.stringify(message.replyMarkup);
+  if (sameText && sameMarkup) throw fromTelegramError(new BadRequestError('MESSAGE_NOT_MODIFIED'));
+  const boxId = ctx.state.boxIdOf(message, ctx.bot.id)!;
+  const edited = withRole('edit', () => ctx.state.editMessage(ctx.bot.id, boxId, sameText ? { replyMarkup: markup } : { text: content.text, entities: content.entities, replyMarkup: markup }));
+  return messageJson(ctx.state, ctx.bot, edited);
+}
+
+export const deleteMessage: Method = (ctx) => {
+  const chat = requireChat(ctx);
+  const message = requireMessage(ctx, chat, ctx.params.integer('message_id'), 'delete');
+  withRole('delete', () => ctx.state.deleteMessages(ctx.bot.id, [ctx.state.boxIdOf(message, ctx.bot.id)!], true));
+  return true;
+};
+
+const CHAT_ACTIONS = new Set([
+  'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice',
+  'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',
+]);
+
+/** Accepted and checked like Telegram does; the user's client is not shown a typing status. */
+export const sendChatAction: Method = (ctx) => {
+  const chat = requireChat(ctx);
+  const action = ctx.params.string('action');
+  if (!action || !CHAT_ACTIONS.has(action)) throw badRequest('wrong parameter action in request');
+  if (chat.isBot) throw fromTelegramError(new TelegramError(403, 'USER_IS_BOT'));
+  if (!ctx.state.hasConversation(chat.id, ctx.bot.id)) throw fromTelegramError(new TelegramError(403, 'USER_IS_BLOCKED'));
+  return true;
+};
+
+/** A fresh album id, shared by every message of one media group. */
+export function newGroupedId(): bigint {
+  return randomBytes(8).readBigInt64LE() & 0x7fffffffffffffffn;
+}

@@ -1,0 +1,66 @@
+import { badRequest, BotApiError } from '../errors';
+import type { Method } from './context';
+
+/** Receiving updates: long polling, and webhook bookkeeping (the emulator has no network to deliver to). */
+
+export const getUpdates: Method = (ctx) => {
+  const limit = ctx.params.integer('limit') ?? 100;
+  const timeout = ctx.params.integer('timeout') ?? 0;
+  const allowed = ctx.params.json('allowed_updates', "can't parse allowed_updates JSON object");
+  if (allowed !== undefined && (!Array.isArray(allowed) || !allowed.every((t) => typeof t === 'string'))) {
+    throw badRequest("can't parse allowed_updates JSON object");
+  }
+  return ctx.updates.getUpdates({
+    offset: ctx.params.integer('offset'),
+    limit: Math.min(Math.max(limit, 1), 100),
+    timeoutSeconds: Math.max(timeout, 0),
+    allowedUpdates: allowed as string[] | undefined,
+  }, ctx.signal);
+};
+
+/**
+ * Records the webhook as Telegram would, so getUpdates then refuses with 409 and
+ * getWebhookInfo reports it. Nothing is ever POSTed to it: the embedded Telegram runs offline,
+ * and getWebhookInfo says so in `last_error_message`.
+ */
+export const setWebhook: Method = (ctx) => {
+  const url = ctx.params.string('url') ?? '';
+  if (url === '') {
+    ctx.updates.webhook = undefined;
+    return true;
+  }
+  if (!/^https:\/\/[^\s/]+/i.test(url)) throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
+  const allowed = ctx.params.json('allowed_updates', "can't parse allowed_updates JSON object");
+  if (ctx.params.boolean('drop_pending_updates')) ctx.updates.dropPending();
+  ctx.updates.webhook = {
+    url,
+    hasCustomCertificate: ctx.params.has('certificate'),
+    maxConnections: ctx.params.integer('max_connections') ?? 40,
+    ipAddress: ctx.params.string('ip_address'),
+    allowedUpdates: Array.isArray(allowed) ? (allowed as string[]) : undefined,
+  };
+  // A webhook ends any long poll in progress.
+  ctx.updates.endPoll(new BotApiError(409, 'Conflict: terminated by setWebhook request'));
+  return true;
+};
+
+export const deleteWebhook: Method = (ctx) => {
+  ctx.updates.webhook = undefined;
+  if (ctx.params.boolean('drop_pending_updates')) ctx.updates.dropPending();
+  return true;
+};
+
+export const getWebhookInfo: Method = (ctx) => {
+  const webhook = ctx.updates.webhook;
+  if (!webhook) return { url: '', has_custom_certificate: false, pending_update_count: ctx.updates.pendingCount };
+  return {
+    url: webhook.url,
+    has_custom_certificate: webhook.hasCustomCertificate,
+    pending_update_count: ctx.updates.pendingCount,
+    max_connections: webhook.maxConnections,
+    ...(webhook.ipAddress ? { ip_address: webhook.ipAddress } : {}),
+    ...(webhook.allowedUpdates ? { allowed_updates: webhook.allowedUpdates } : {}),
+    last_error_date: Math.floor(Date.now() / 1000),
+    last_error_message: 'the embedded Telegram has no network: webhooks are recorded but never called; use getUpdates',
+  };
+};

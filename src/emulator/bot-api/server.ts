@@ -1,0 +1,139 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Account, TelegramState } from '../state';
+import { BotApiError, NOT_FOUND, toBotApiError, UNAUTHORIZED } from './errors';
+import { mediaAtPath } from './file-ids';
+import { findMethod } from './methods';
+import { readParams } from './params';
+import { UpdateHub } from './updates';
+
+export interface BotApiServerOptions {
+  /** Interface to listen on; loopback by default. */
+  host?: string;
+  /** 0 (the default) lets the OS choose. */
+  port?: number;
+  state: TelegramState;
+  /** Where unexpected failures (answered 500) are reported; stderr by default. */
+  logError?: (message: string, error: unknown) => void;
+}
+
+export interface BotApiServer {
+  /** What a bot library takes as its API root, e.g. grammY's `client.apiRoot`: `http://127.0.0.1:PORT`. */
+  readonly apiRoot: string;
+  readonly port: number;
+  /** Answers waiting long polls, closes every connection and stops listening. */
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP Bot API of the embedded Telegram, over the shared state.
+ *
+ * Routes as api.telegram.org does: `/bot<token>/<method>` and `/bot<token>/test/<method>`
+ * (the test environment), files at `/file/bot<token>[/test]/<file_path>`. Parameters arrive as
+ * query string, JSON, urlencoded or multipart; answers are `{ ok: true, result }` or the
+ * Bot API's error shape with the same HTTP status. Every request is fenced: a failing
+ * handler is a logged 500, never a crashed server.
+ */
+export async function startBotApiServer(options: BotApiServerOptions): Promise<BotApiServer> {
+  const { state } = options;
+  const host = options.host ?? '127.0.0.1';
+  const logError = options.logError ?? ((message, error) => console.error(`[bot-api] ${message}`, error));
+  const hub = new UpdateHub(state);
+
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      logError(`${request.method} ${redactToken(request.url ?? '')} failed`, error);
+      if (!response.headersSent) respond(response, new BotApiError(500, 'Internal Server Error').toJSON(), 500);
+      else response.destroy();
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const file = /^\/file\/bot([^/]+)(?:\/test)?\/(.+)$/.exec(url.pathname);
+    if (file) return serveFile(response, file[1], decodeURIComponent(file[2]));
+    const call = /^\/bot([^/]+)\/(?:test\/)?([^/]+)\/?$/.exec(url.pathname);
+    if (!call) return fail(response, NOT_FOUND());
+    const bot = findBot(decodeURIComponent(call[1]));
+    if (!bot) return fail(response, UNAUTHORIZED());
+    const found = findMethod(call[2]);
+    if (!found) return fail(response, NOT_FOUND());
+
+    const aborted = new AbortController();
+    response.on('close', () => {
+      if (!response.writableFinished) aborted.abort();
+    });
+    try {
+      state.faults.checkFloodWait(found.name);
+      const params = await readParams(request, url);
+      const result = await found.method({ state, bot, params, updates: hub.queueOf(bot), signal: aborted.signal });
+      if (!response.destroyed) respond(response, { ok: true, result }, 200);
+    } catch (error) {
+      const apiError = toBotApiError(error);
+      if (!apiError) throw error;
+      if (!response.destroyed) fail(response, apiError);
+    }
+  }
+
+  function findBot(token: string): Account | undefined {
+    const account = state.findByToken(token);
+    return account?.isBot ? account : undefined;
+  }
+
+  function serveFile(response: ServerResponse, token: string, path: string): void {
+    if (!findBot(token)) return fail(response, UNAUTHORIZED());
+    const media = mediaAtPath(state, path);
+    if (!media) return fail(response, NOT_FOUND());
+    const bytes = media.kind === 'photo' ? media.photo.bytes : media.document.bytes;
+    const type = media.kind === 'photo' ? 'application/octet-stream' : media.document.mimeType;
+    response.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
+    response.end(bytes);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+
+  return {
+    apiRoot: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        hub.close();
+        // Let the answers to the polls just ended reach their sockets, then drop every connection.
+        await new Promise((resolve) => setImmediate(resolve));
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+      })();
+      return closing;
+    },
+  };
+}
+
+function fail(response: ServerResponse, error: BotApiError): void {
+  const headers: Record<string, string> = {};
+  if (error.parameters?.retry_after !== undefined) headers['retry-after'] = String(error.parameters.retry_after);
+  respond(response, error.toJSON(), error.errorCode, headers);
+}
+
+function respond(response: ServerResponse, body: unknown, status: number, headers: Record<string, string> = {}): void {
+  const json = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json), ...headers });
+  response.end(json);
+}
+
+/** Tokens are secrets: keep them out of logs. */
+function redactToken(url: string): string {
+  return url.replace(/\/bot[^/]+/, '/bot<token>');
+}

@@ -1,0 +1,196 @@
+import type { Account, BoxEvent, CallbackQuery, TelegramState } from '../state';
+import { callbackQueryJson, type Json, messageJson } from './convert';
+import { BotApiError } from './errors';
+
+/** The update types this emulator produces; others may be named in allowed_updates and are ignored. */
+export type UpdateType = 'message' | 'edited_message' | 'callback_query';
+
+export interface Update {
+  update_id: number;
+  [type: string]: unknown;
+}
+
+export interface WebhookInfo {
+  url: string;
+  allowedUpdates?: string[];
+  maxConnections?: number;
+  ipAddress?: string;
+  hasCustomCertificate: boolean;
+}
+
+/** The types delivered when a bot never set allowed_updates (Telegram's default excludes a few we never make). */
+const DEFAULT_TYPES: ReadonlySet<string> = new Set(['message', 'edited_message', 'callback_query']);
+
+export const CONFLICT_OTHER_POLL = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
+export const CONFLICT_WEBHOOK = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+
+interface Poll {
+  readonly offset: number | undefined;
+  readonly limit: number;
+  readonly resolve: (updates: Update[]) => void;
+  readonly reject: (error: BotApiError) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * One bot's pending updates and its long poll.
+ *
+ * Updates are snapshotted to Bot API JSON when they happen (later edits do not rewrite a
+ * queued update, as on Telegram). A poll with a timeout waits on a timer and a callback — no
+ * CPU — and is answered as soon as an update is queued; a second poll ends the first with
+ * 409, as the real server does, so two bot instances notice each other.
+ */
+export class BotUpdateQueue {
+  private readonly pending: Update[] = [];
+  private nextUpdateId = 1;
+  private allowed: ReadonlySet<string> = DEFAULT_TYPES;
+  private poll: Poll | undefined;
+  private flushScheduled = false;
+  webhook: WebhookInfo | undefined;
+
+  enqueue(type: UpdateType, payload: Json): void {
+    if (!this.allowed.has(type)) return;
+    this.pending.push({ update_id: this.nextUpdateId++, [type]: payload });
+    this.scheduleFlush();
+  }
+
+  /**
+   * getUpdates: confirms everything before `offset`, then answers at once if updates are
+   * waiting (or `timeout` is 0), else waits up to `timeout` seconds for the first one.
+   */
+  getUpdates(options: { offset?: number; limit: number; timeoutSeconds: number; allowedUpdates?: string[] }, signal?: AbortSignal): Promise<Update[]> {
+    if (this.webhook) return Promise.reject(new BotApiError(409, CONFLICT_WEBHOOK));
+    this.endPoll(new BotApiError(409, CONFLICT_OTHER_POLL));
+    if (options.allowedUpdates) this.setAllowed(options.allowedUpdates);
+    this.confirm(options.offset);
+    const ready = this.take(options.limit);
+    if (ready.length > 0 || options.timeoutSeconds <= 0) return Promise.resolve(ready);
+    return new Promise<Update[]>((resolve, reject) => {
+      const timer = setTimeout(() => this.finishPoll(poll, []), options.timeoutSeconds * 1000);
+      const poll: Poll = { offset: options.offset, limit: options.limit, resolve, reject, timer };
+      this.poll = poll;
+      // The client went away while waiting: end its poll so the next one is not a conflict.
+      signal?.addEventListener('abort', () => this.finishPoll(poll, []), { once: true });
+    });
+  }
+
+  /** Ends a waiting poll with an error (another poll, a webhook, the server closing) or an empty answer. */
+  endPoll(error?: BotApiError): void {
+    const poll = this.poll;
+    if (!poll) return;
+    if (error) {
+      clearTimeout(poll.timer);
+      this.poll = undefined;
+      poll.reject(error);
+    } else {
+      this.finishPoll(poll, []);
+    }
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  get allowedUpdates(): string[] | undefined {
+    return this.allowed === DEFAULT_TYPES ? undefined : [...this.allowed];
+  }
+
+  dropPending(): void {
+    this.pending.length = 0;
+  }
+
+  private setAllowed(types: string[]): void {
+    this.allowed = types.length === 0 ? DEFAULT_TYPES : new Set(types);
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      if (!Object.keys(this.pending[i]).some((key) => this.allowed.has(key))) this.pending.splice(i, 1);
+    }
+  }
+
+  /** A positive offset confirms every earlier update; a negative one keeps only the last -offset. */
+  private confirm(offset: number | undefined): void {
+    if (offset === undefined || offset === 0) return;
+    if (offset < 0) {
+      this.pending.splice(0, Math.max(0, this.pending.length + offset));
+      return;
+    }
+    while (this.pending.length > 0 && this.pending[0].update_id < offset) this.pending.shift();
+  }
+
+  private take(limit: number): Update[] {
+    return this.pending.slice(0, limit);
+  }
+
+  /**
+   * Answers a waiting poll on the next turn of the event loop, so that updates made in one go
+   * (an album's messages) arrive in one answer.
+   */
+  private scheduleFlush(): void {
+    if (!this.poll || this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const poll = this.poll;
+      if (!poll) return;
+      const ready = this.take(poll.limit);
+      if (ready.length > 0) this.finishPoll(poll, ready);
+    });
+  }
+
+  private finishPoll(poll: Poll, updates: Update[]): void {
+    clearTimeout(poll.timer);
+    if (this.poll === poll) this.poll = undefined;
+    poll.resolve(updates);
+  }
+}
+
+/**
+ * Every bot's update queue, fed by the shared state's events: a message or edit in a bot's
+ * box that the bot did not send, and a press of the bot's inline button. Queues exist from
+ * the first update on, so a bot that starts polling late still gets what it missed.
+ */
+export class UpdateHub {
+  private readonly queues = new Map<number, BotUpdateQueue>();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly state: TelegramState) {
+    const onMessage = (event: BoxEvent) => this.onBoxEvent('message', event);
+    const onEdit = (event: BoxEvent) => this.onBoxEvent('edited_message', event);
+    const onCallback = (query: CallbackQuery) => this.onCallbackQuery(query);
+    state.on('message', onMessage);
+    state.on('edit', onEdit);
+    state.on('callbackQuery', onCallback);
+    this.unsubscribe = () => {
+      state.off('message', onMessage);
+      state.off('edit', onEdit);
+      state.off('callbackQuery', onCallback);
+    };
+  }
+
+  queueOf(bot: Account): BotUpdateQueue {
+    let queue = this.queues.get(bot.id);
+    if (!queue) {
+      queue = new BotUpdateQueue();
+      this.queues.set(bot.id, queue);
+    }
+    return queue;
+  }
+
+  /** Stops listening and answers every waiting poll (empty), so the server can close at once. */
+  close(): void {
+    this.unsubscribe();
+    for (const queue of this.queues.values()) queue.endPoll();
+  }
+
+  private onBoxEvent(type: 'message' | 'edited_message', event: BoxEvent): void {
+    if (event.outgoing) return;
+    const bot = this.state.findAccount(event.ownerId);
+    if (!bot?.isBot) return;
+    const json = messageJson(this.state, bot, event.message);
+    if (json) this.queueOf(bot).enqueue(type, json);
+  }
+
+  private onCallbackQuery(query: CallbackQuery): void {
+    const bot = this.state.findAccount(query.botId);
+    if (bot) this.queueOf(bot).enqueue('callback_query', callbackQueryJson(this.state, bot, query));
+  }
+}
