@@ -21,6 +21,11 @@ export interface BotApiServer {
   /** What a bot library takes as its API root, e.g. grammY's `client.apiRoot`: `http://127.0.0.1:PORT`. */
   readonly apiRoot: string;
   readonly port: number;
+  /**
+   * Resolves when the bot with this id has a long poll waiting (at once if it has): the bot
+   * is idle and will see the next update immediately. For tests and the settle barrier.
+   */
+  whenPolling(botId: number): Promise<void>;
   /** Answers waiting long polls, closes every connection and stops listening. */
   close(): Promise<void>;
 }
@@ -107,6 +112,11 @@ export async function startBotApiServer(options: BotApiServerOptions): Promise<B
   return {
     apiRoot: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    whenPolling(botId) {
+      const bot = state.findAccount(botId);
+      if (!bot?.isBot) return Promise.reject(new Error(`No bot ${botId} in the embedded Telegram: create it first (state.createBot).`));
+      return hub.queueOf(bot).whenPolling();
+    },
     close() {
       closing ??= (async () => {
         hub.close();

@@ -46,6 +46,7 @@ export class BotUpdateQueue {
   private allowed: ReadonlySet<string> = DEFAULT_TYPES;
   private poll: Poll | undefined;
   private flushScheduled = false;
+  private readonly pollWatchers: Array<() => void> = [];
   webhook: WebhookInfo | undefined;
 
   enqueue(type: UpdateType, payload: Json): void {
@@ -69,9 +70,19 @@ export class BotUpdateQueue {
       const timer = setTimeout(() => this.finishPoll(poll, []), options.timeoutSeconds * 1000);
       const poll: Poll = { offset: options.offset, limit: options.limit, resolve, reject, timer };
       this.poll = poll;
+      for (const notify of this.pollWatchers.splice(0)) notify();
       // The client went away while waiting: end its poll so the next one is not a conflict.
       signal?.addEventListener('abort', () => this.finishPoll(poll, []), { once: true });
     });
+  }
+
+  /**
+   * Resolves once a long poll is waiting (at once if one is). Lets a harness know the bot is
+   * idle and listening, without timing anything.
+   */
+  whenPolling(): Promise<void> {
+    if (this.poll) return Promise.resolve();
+    return new Promise((resolve) => this.pollWatchers.push(resolve));
   }
 
   /** Ends a waiting poll with an error (another poll, a webhook, the server closing) or an empty answer. */
