@@ -1,0 +1,112 @@
+/**
+ * The plain-text transcript of a conversation: what a person reads in a terminal or a CI log,
+ * and what the living documentation reads back (with `parseTranscriptText`) to explain failures.
+ *
+ *   Alice → bot: /start
+ *   bot → Alice: Welcome to the family album!
+ *       buttons: [Upload a photo] [Get a photo]
+ *   Alice presses [Get a photo]
+ *   bot → Alice: [1 photo: sunset.jpg] Here is one from Bob
+ *   bot edits its message to Alice: Thanks!
+ *   bot deletes its message to Alice: Uploading…
+ *   · Alice opens Bob's invite link
+ */
+import { BOT, countOf, type ConversationEvent, type Keyboard, type PhotoRef } from './conversation';
+
+export const TRANSCRIPT_TITLE = 'Conversation';
+const CONTINUATION = '    ';
+
+export function renderTranscriptText(events: readonly ConversationEvent[]): string {
+  if (events.length === 0) return `${TRANSCRIPT_TITLE}: nothing was sent or received.\n`;
+  const lines = [`${TRANSCRIPT_TITLE}:`];
+  for (const event of events) lines.push(...eventLines(event));
+  return lines.join('\n') + '\n';
+}
+
+function eventLines(event: ConversationEvent): string[] {
+  switch (event.kind) {
+    case 'message': {
+      const head = event.forwardedFrom ? `${event.from} → ${event.to} (forwarded from ${event.forwardedFrom})` : `${event.from} → ${event.to}`;
+      return withBody(head, event.text, event.photos, event.keyboard);
+    }
+    case 'edit':
+      return withBody(`${event.from} edits its message to ${event.to}`, event.text, event.photos, event.keyboard);
+    case 'delete':
+      return withBody(`${event.from} deletes its message to ${event.to}`, event.text, undefined, undefined);
+    case 'press':
+      return [`  ${event.by} presses [${event.button}]`];
+    case 'note':
+      return [`  · ${oneLine(event.text)}`];
+  }
+}
+
+function withBody(head: string, text?: string, photos?: PhotoRef[], keyboard?: Keyboard): string[] {
+  const parts: string[] = [];
+  if (photos && photos.length > 0) parts.push(photoLabel(photos));
+  const textLines = (text ?? '').split('\n');
+  if (textLines[0]) parts.push(textLines[0]);
+  const lines = [`  ${head}: ${parts.join(' ') || '(empty)'}`];
+  for (const more of textLines.slice(1)) lines.push(`${CONTINUATION}  ${more}`);
+  if (keyboard && keyboard.rows.length > 0) {
+    const label = keyboard.type === 'inline' ? 'buttons' : 'keyboard';
+    lines.push(`${CONTINUATION}${label}: ${keyboard.rows.map((row) => row.map((b) => `[${b}]`).join(' ')).join(' | ')}`);
+  }
+  return lines;
+}
+
+function photoLabel(photos: PhotoRef[]): string {
+  const names = photos.map((p) => p.name).filter(Boolean);
+  return `[${countOf(photos.length, 'photo')}${names.length ? `: ${names.join(', ')}` : ''}]`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** What the living documentation needs to know about one message, read back from the text. */
+export interface TranscriptLine {
+  kind: ConversationEvent['kind'];
+  from?: string;
+  to?: string;
+  by?: string;
+  text: string;
+  photoCount: number;
+}
+
+const MESSAGE = /^ {2}(.+?) → (.+?)(?: \(forwarded from .+\))?: (.*)$/;
+const EDIT_OR_DELETE = /^ {2}(.+?) (edits|deletes) its message to (.+?): (.*)$/;
+const PRESS = /^ {2}(.+?) presses \[(.*)\]$/;
+const NOTE = /^ {2}· (.*)$/;
+const PHOTOS = /^\[(\d+) photos?(?::[^\]]*)?\] ?/;
+
+/**
+ * Reads a transcript written by `renderTranscriptText` back into lines (without photos' bytes or
+ * keyboards), so that a failure can be explained from a run's messages alone.
+ */
+export function parseTranscriptText(transcript: string): TranscriptLine[] {
+  const lines: TranscriptLine[] = [];
+  for (const raw of transcript.split('\n')) {
+    let match: RegExpMatchArray | null;
+    if ((match = raw.match(EDIT_OR_DELETE))) {
+      lines.push({ kind: match[2] === 'edits' ? 'edit' : 'delete', from: match[1], to: match[3], ...body(match[4]) });
+    } else if ((match = raw.match(PRESS))) {
+      lines.push({ kind: 'press', by: match[1], text: match[2], photoCount: 0 });
+    } else if ((match = raw.match(NOTE))) {
+      lines.push({ kind: 'note', text: match[1], photoCount: 0 });
+    } else if ((match = raw.match(MESSAGE))) {
+      lines.push({ kind: 'message', from: match[1], to: match[2], ...body(match[3]) });
+    } else if (raw.startsWith(`${CONTINUATION}  `) && lines.length > 0) {
+      const last = lines[lines.length - 1];
+      last.text += `\n${raw.slice(CONTINUATION.length + 2)}`;
+    }
+  }
+  return lines;
+}
+
+function body(text: string): { text: string; photoCount: number } {
+  if (text === '(empty)') return { text: '', photoCount: 0 };
+  const photos = text.match(PHOTOS);
+  return photos ? { text: text.slice(photos[0].length), photoCount: Number(photos[1]) } : { text, photoCount: 0 };
+}
+
+export { BOT };

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderConversationSvg, wrap } from '../../src/reporting/render-svg';
+import { Transcript } from '../../src/reporting/transcript';
+import { sampleTranscript, solidPng } from './conversation-fixture';
+
+test('the chat rendering inlines every photo and shows texts, buttons, presses, edits and deletions', () => {
+  const svg = renderConversationSvg(sampleTranscript().events, { title: 'Bob gets a photo' });
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="640" height="\d+"/);
+  assert.equal(svg.match(/<image /g)?.length, 3);
+  assert.equal(svg.match(/href="data:image\/png;base64,/g)?.length, 3);
+  for (const text of ['Welcome to the family album!', 'Get a photo', 'Show album', 'Alice pressed', '(edited)', 'bot deleted its message to Alice', 'forwarded from Alice', 'The album is empty', 'Alice, Bob and the bot']) {
+    assert.ok(svg.includes(text), `missing ${text}`);
+  }
+  assert.ok(!/(?:src|href)="(?!data:)/.test(svg), 'nothing external is referenced');
+});
+
+test('text is escaped and control characters dropped, so the SVG stays well-formed', () => {
+  const svg = renderConversationSvg(new Transcript().userSent('Alice', { text: '<b>&"\'\u0001' }).events);
+  assert.ok(svg.includes('&lt;b&gt;&amp;&quot;&apos;'));
+  assert.ok(!svg.includes('\u0001'));
+});
+
+test('a photo keeps its aspect ratio; one without bytes is a labelled placeholder', () => {
+  const tall = renderConversationSvg(new Transcript().botSent('Bob', { photos: [{ bytes: solidPng(100, 200, [0, 0, 0]) }] }).events);
+  assert.match(tall, /<image x="\d+" y="\d+" width="130" height="260"/);
+  const placeholder = renderConversationSvg(new Transcript().botSent('Bob', { photos: [{ name: 'snowman.png' }] }).events);
+  assert.ok(placeholder.includes('photo: snowman.png') && !placeholder.includes('<image'));
+});
+
+test('long text wraps at word boundaries and long words are cut', () => {
+  assert.deepEqual(wrap('one two three four', 9), ['one two', 'three', 'four']);
+  assert.deepEqual(wrap('abcdefghijkl', 5), ['abcde', 'fghij', 'kl']);
+});

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseTranscriptText, renderTranscriptText } from '../../src/reporting/render-text';
+import { sampleTranscript } from './conversation-fixture';
+
+test('the plain-text transcript reads as a conversation, in order', () => {
+  assert.equal(
+    renderTranscriptText(sampleTranscript().events),
+    [
+      'Conversation:',
+      '  Alice → bot: /start',
+      '  bot → Alice: Welcome to the family album!',
+      '      Send me photos.',
+      '    keyboard: [Get a photo] [Invite]',
+      '  Alice → bot: [1 photo: beach.png]',
+      '  bot → Alice: Saved 1 photo',
+      '    buttons: [Undo] | [Show album]',
+      '  Alice presses [Show album]',
+      '  bot edits its message to Alice: Saved 1 photo ✓',
+      "  · Bob opens Alice's invite link",
+      '  Bob → bot: Get a photo',
+      '  bot → Bob: [2 photos: beach.png, garden.png]',
+      '  bot deletes its message to Alice: Uploading…',
+      '  Bob → bot (forwarded from Alice): Look at this',
+      '  bot → Bob: The album is empty',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('an empty conversation says so', () => {
+  assert.equal(renderTranscriptText([]), 'Conversation: nothing was sent or received.\n');
+});
+
+test('the transcript parses back into who said what to whom', () => {
+  const lines = parseTranscriptText(renderTranscriptText(sampleTranscript().events));
+  assert.deepEqual(lines[1], { kind: 'message', from: 'bot', to: 'Alice', text: 'Welcome to the family album!\nSend me photos.', photoCount: 0 });
+  assert.deepEqual(lines[2], { kind: 'message', from: 'Alice', to: 'bot', text: '', photoCount: 1 });
+  assert.deepEqual(lines[4], { kind: 'press', by: 'Alice', text: 'Show album', photoCount: 0 });
+  assert.deepEqual(lines[5], { kind: 'edit', from: 'bot', to: 'Alice', text: 'Saved 1 photo ✓', photoCount: 0 });
+  assert.deepEqual(lines[8], { kind: 'message', from: 'bot', to: 'Bob', text: '', photoCount: 2 });
+  assert.deepEqual(lines[10], { kind: 'message', from: 'Bob', to: 'bot', text: 'Look at this', photoCount: 0 });
+  assert.equal(lines.length, 12);
+});
