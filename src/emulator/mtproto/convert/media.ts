@@ -1,0 +1,148 @@
+import { Api } from 'telegram';
+import { BadRequestError } from '../../errors';
+import type { Document, DocumentKind, Media, Photo, TelegramState } from '../../state';
+import { fromLong, toLong } from './long';
+
+/**
+ * Media between the state and TL, both ways.
+ *
+ * A photo is kept exactly as uploaded (no re-encoding, no thumbnails), so it has one size:
+ * type 'x' up to 800 px on the longer side, 'y' above, with its real width, height and byte
+ * count. GramJS downloads the largest size, which is then the very bytes that were uploaded.
+ */
+export function photoToTl(photo: Photo, dcId: number): Api.Photo {
+  return new Api.Photo({
+    id: toLong(photo.id),
+    accessHash: toLong(photo.accessHash),
+    fileReference: photo.fileReference,
+    date: photo.date,
+    sizes: [new Api.PhotoSize({ type: photoSizeType(photo), w: photo.width, h: photo.height, size: photo.bytes.length })],
+    dcId,
+  });
+}
+
+export function photoSizeType(photo: Pick<Photo, 'width' | 'height'>): 'x' | 'y' {
+  return Math.max(photo.width, photo.height) <= 800 ? 'x' : 'y';
+}
+
+export function documentToTl(document: Document, dcId: number): Api.Document {
+  return new Api.Document({
+    id: toLong(document.id),
+    accessHash: toLong(document.accessHash),
+    fileReference: document.fileReference,
+    date: document.date,
+    mimeType: document.mimeType,
+    size: toLong(document.bytes.length),
+    dcId,
+    attributes: documentAttributes(document),
+  });
+}
+
+function documentAttributes(document: Document): Api.TypeDocumentAttribute[] {
+  const attributes: Api.TypeDocumentAttribute[] = [];
+  const w = document.width ?? 0;
+  const h = document.height ?? 0;
+  const duration = document.duration ?? 0;
+  switch (document.kind) {
+    case 'sticker':
+      attributes.push(new Api.DocumentAttributeImageSize({ w, h }));
+      attributes.push(new Api.DocumentAttributeSticker({ alt: document.emoji ?? '', stickerset: new Api.InputStickerSetEmpty() }));
+      break;
+    case 'voice':
+      attributes.push(new Api.DocumentAttributeAudio({ voice: true, duration }));
+      break;
+    case 'audio':
+      attributes.push(new Api.DocumentAttributeAudio({ duration }));
+      break;
+    case 'animation':
+      attributes.push(new Api.DocumentAttributeAnimated());
+      attributes.push(new Api.DocumentAttributeVideo({ duration, w, h }));
+      break;
+    case 'video':
+      attributes.push(new Api.DocumentAttributeVideo({ duration, w, h }));
+      break;
+    case 'file':
+      break;
+  }
+  if (document.fileName) attributes.push(new Api.DocumentAttributeFilename({ fileName: document.fileName }));
+  return attributes;
+}
+
+export function mediaToTl(media: Media, dcId: number): Api.TypeMessageMedia {
+  if (media.kind === 'photo') return new Api.MessageMediaPhoto({ photo: photoToTl(media.photo, dcId) });
+  const kind = media.document.kind;
+  return new Api.MessageMediaDocument({
+    document: documentToTl(media.document, dcId),
+    voice: kind === 'voice' || undefined,
+    video: kind === 'video' || undefined,
+  });
+}
+
+/**
+ * The media a client attaches (`InputMedia`) as state media: uploaded photos and documents
+ * are joined from their parts and stored; photos and documents sent by id must exist with the
+ * given access hash. Anything else (contacts, polls, geo…) is MEDIA_INVALID here.
+ */
+export function mediaFromTl(state: TelegramState, accountId: number, media: Api.TypeInputMedia | undefined): Media {
+  if (media instanceof Api.InputMediaUploadedPhoto) {
+    return { kind: 'photo', photo: state.storePhoto(takeUploadedFile(state, accountId, media.file)) };
+  }
+  if (media instanceof Api.InputMediaPhoto) {
+    const input = media.id;
+    const photo = input instanceof Api.InputPhoto ? state.findPhoto(fromLong(input.id)) : undefined;
+    if (!photo || !(input instanceof Api.InputPhoto) || fromLong(input.accessHash) !== photo.accessHash) {
+      throw new BadRequestError('PHOTO_INVALID', 'no photo with this id and access hash');
+    }
+    return { kind: 'photo', photo };
+  }
+  if (media instanceof Api.InputMediaUploadedDocument) {
+    const bytes = takeUploadedFile(state, accountId, media.file);
+    return { kind: 'document', document: state.storeDocument({ bytes, mimeType: media.mimeType || 'application/octet-stream', ...fromAttributes(media.attributes) }) };
+  }
+  if (media instanceof Api.InputMediaDocument) {
+    const input = media.id;
+    const document = input instanceof Api.InputDocument ? state.findDocument(fromLong(input.id)) : undefined;
+    if (!document || !(input instanceof Api.InputDocument) || fromLong(input.accessHash) !== document.accessHash) {
+      throw new BadRequestError('DOCUMENT_INVALID', 'no document with this id and access hash');
+    }
+    return { kind: 'document', document };
+  }
+  throw new BadRequestError('MEDIA_INVALID', `${media?.className ?? 'no media'} is not supported: send photos or documents`);
+}
+
+function takeUploadedFile(state: TelegramState, accountId: number, file: Api.TypeInputFile): Buffer {
+  if (file instanceof Api.InputFile || file instanceof Api.InputFileBig) {
+    if (file.parts <= 0) throw new BadRequestError('FILE_PARTS_INVALID', `an upload has at least one part, not ${file.parts}`);
+    return state.takeUpload(accountId, fromLong(file.id), file.parts);
+  }
+  throw new BadRequestError('FILE_PARTS_INVALID', `${file.className} is not an uploaded file`);
+}
+
+function fromAttributes(attributes: Api.TypeDocumentAttribute[]): {
+  kind: DocumentKind; fileName?: string; duration?: number; width?: number; height?: number; emoji?: string;
+} {
+  const found: ReturnType<typeof fromAttributes> = { kind: 'file' };
+  for (const attribute of attributes) {
+    if (attribute instanceof Api.DocumentAttributeFilename) found.fileName = attribute.fileName;
+    else if (attribute instanceof Api.DocumentAttributeImageSize) Object.assign(found, { width: attribute.w, height: attribute.h });
+    else if (attribute instanceof Api.DocumentAttributeSticker) Object.assign(found, { kind: 'sticker', emoji: attribute.alt || undefined });
+    else if (attribute instanceof Api.DocumentAttributeAudio) Object.assign(found, { kind: attribute.voice ? 'voice' : 'audio', duration: attribute.duration });
+    else if (attribute instanceof Api.DocumentAttributeAnimated) found.kind = 'animation';
+    else if (attribute instanceof Api.DocumentAttributeVideo) {
+      Object.assign(found, { width: attribute.w, height: attribute.h, duration: Math.round(attribute.duration) });
+      if (found.kind !== 'animation' && found.kind !== 'sticker') found.kind = 'video';
+    }
+  }
+  return found;
+}
+
+/** The `storage.FileType` of a file's first bytes, as upload.getFile reports it. */
+export function storageFileType(bytes: Buffer): Api.storage.TypeFileType {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return new Api.storage.FileJpeg();
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0x89504e47) return new Api.storage.FilePng();
+  if (bytes.length >= 3 && bytes.toString('ascii', 0, 3) === 'GIF') return new Api.storage.FileGif();
+  if (bytes.length >= 12 && bytes.toString('ascii', 0, 4) === 'RIFF' && bytes.toString('ascii', 8, 12) === 'WEBP') return new Api.storage.FileWebp();
+  if (bytes.length >= 4 && bytes.toString('ascii', 0, 4) === '%PDF') return new Api.storage.FilePdf();
+  if (bytes.length >= 8 && bytes.toString('ascii', 4, 8) === 'ftyp') return new Api.storage.FileMp4();
+  return new Api.storage.FileUnknown();
+}

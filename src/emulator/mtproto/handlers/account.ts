@@ -1,0 +1,44 @@
+/** account.*: the signed-in user's own profile (username, names). */
+import { Api } from 'telegram';
+import { BadRequestError } from '../../errors';
+import { userToTl } from '../convert';
+import { signedInAccount, type HandlerRegistry, type RequestContext } from '../handler';
+
+/** Sets or (with an empty string) removes the username; USERNAME_INVALID/OCCUPIED/NOT_MODIFIED as on Telegram. */
+function updateUsername(ctx: RequestContext, request: Api.account.UpdateUsername): Api.User {
+  const account = signedInAccount(ctx);
+  return userToTl(ctx.state.setUsername(account.id, request.username ?? ''), account.id);
+}
+
+/** Changes the first and/or last name; an omitted field stays as it is. */
+function updateProfile(ctx: RequestContext, request: Api.account.UpdateProfile): Api.User {
+  const account = signedInAccount(ctx);
+  if (request.firstName === undefined && request.lastName === undefined && request.about === undefined) {
+    throw new BadRequestError('FIRSTNAME_INVALID', 'pass a first name, a last name or both');
+  }
+  return userToTl(ctx.state.updateProfile(account.id, { firstName: request.firstName, lastName: request.lastName }), account.id);
+}
+
+/** True when the username is free (or already this account's); USERNAME_INVALID when malformed. */
+function checkUsername(ctx: RequestContext, request: Api.account.CheckUsername): boolean {
+  const account = signedInAccount(ctx);
+  const wanted = (request.username ?? '').replace(/^@/, '');
+  if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(wanted) || wanted.endsWith('_') || wanted.includes('__')) {
+    throw new BadRequestError('USERNAME_INVALID', 'a username is 5–32 letters, digits or _, starting with a letter');
+  }
+  const holder = ctx.state.findByUsername(wanted);
+  return !holder || holder.id === account.id;
+}
+
+/** Online/offline status: accepted and not tracked (nobody can see it in the emulator). */
+function updateStatus(ctx: RequestContext): boolean {
+  signedInAccount(ctx);
+  return true;
+}
+
+export const accountHandlers: HandlerRegistry = {
+  'account.UpdateUsername': updateUsername,
+  'account.UpdateProfile': updateProfile,
+  'account.CheckUsername': checkUsername,
+  'account.UpdateStatus': updateStatus,
+};

@@ -1,0 +1,122 @@
+/**
+ * auth.*: logging in the way the test DC does it.
+ *
+ * Only test numbers exist: `99966XYYYY`, X being a DC 1–3, and the code is X five times. The
+ * flow GramJS's `client.start()` / `signInUser()` runs: auth.sendCode → auth.signIn, which
+ * answers auth.authorizationSignUpRequired for a new number → auth.signUp. Numbers that the
+ * control surface protected with a password answer 401 SESSION_PASSWORD_NEEDED after a right
+ * code, as shared test numbers whose 2FA a stranger set do.
+ */
+import { randomBytes } from 'node:crypto';
+import { Api } from 'telegram';
+import { BadRequestError, UnauthorizedError } from '../../errors';
+import type { Account, TelegramState } from '../../state';
+import { toLong, userToTl } from '../convert';
+import type { HandlerRegistry, RequestContext } from '../handler';
+
+const TEST_NUMBER = /^99966([1-3])\d{4}$/;
+
+/** phone_code_hash values issued by auth.sendCode, per state and number (the last one counts). */
+const issuedCodes = new WeakMap<TelegramState, Map<string, string>>();
+
+/** Cross-DC authorization tokens from auth.exportAuthorization, per state. */
+const exportedAuthorizations = new WeakMap<TelegramState, Map<string, number>>();
+
+function codesOf(state: TelegramState): Map<string, string> {
+  let codes = issuedCodes.get(state);
+  if (!codes) issuedCodes.set(state, (codes = new Map()));
+  return codes;
+}
+
+/** The number's digits, or PHONE_NUMBER_INVALID when it is not a test number. */
+function testNumber(phone: string | undefined): { digits: string; code: string } {
+  const digits = (phone ?? '').replace(/[\s+()-]/g, '');
+  const match = TEST_NUMBER.exec(digits);
+  if (!match) {
+    throw new BadRequestError('PHONE_NUMBER_INVALID', `"${phone}" is not a test number: use 99966XYYYY with X a DC from 1 to 3 (the code is then X five times)`);
+  }
+  return { digits, code: match[1].repeat(5) };
+}
+
+/** Checks the phone_code_hash against the last one auth.sendCode issued for this number. */
+function checkCodeHash(state: TelegramState, digits: string, hash: string | undefined): void {
+  if (!hash) throw new BadRequestError('PHONE_CODE_HASH_EMPTY', 'pass the phone_code_hash auth.sendCode returned');
+  if (codesOf(state).get(digits) !== hash) throw new BadRequestError('PHONE_CODE_EXPIRED', 'this phone_code_hash is not the last one sent to the number: call auth.sendCode again');
+}
+
+function authorization(account: Account): Api.auth.Authorization {
+  return new Api.auth.Authorization({ user: userToTl(account, account.id) });
+}
+
+function sendCode(ctx: RequestContext, request: Api.auth.SendCode): Api.auth.SentCode {
+  const { digits } = testNumber(request.phoneNumber);
+  const hash = randomBytes(9).toString('hex');
+  codesOf(ctx.state).set(digits, hash);
+  // A number that has an account gets the code in the app, a new one by SMS, as on Telegram.
+  const type = ctx.state.findByPhone(digits)
+    ? new Api.auth.SentCodeTypeApp({ length: 5 })
+    : new Api.auth.SentCodeTypeSms({ length: 5 });
+  return new Api.auth.SentCode({ type, phoneCodeHash: hash, timeout: 120 });
+}
+
+function signIn(ctx: RequestContext, request: Api.auth.SignIn): Api.auth.TypeAuthorization {
+  const { digits, code } = testNumber(request.phoneNumber);
+  checkCodeHash(ctx.state, digits, request.phoneCodeHash);
+  if (!request.phoneCode) throw new BadRequestError('PHONE_CODE_EMPTY', 'pass the code (for a test number, its DC digit five times)');
+  if (request.phoneCode !== code) throw new BadRequestError('PHONE_CODE_INVALID', `wrong code: for ${digits} it is ${code[0]} five times`);
+  if (ctx.state.faults.isPasswordProtected(digits)) {
+    throw new UnauthorizedError('SESSION_PASSWORD_NEEDED', `${digits} has two-step verification: use another test number`);
+  }
+  const account = ctx.state.findByPhone(digits);
+  if (!account) return new Api.auth.AuthorizationSignUpRequired({});
+  codesOf(ctx.state).delete(digits);
+  ctx.signIn(account.id);
+  return authorization(account);
+}
+
+function signUp(ctx: RequestContext, request: Api.auth.SignUp): Api.auth.TypeAuthorization {
+  const { digits } = testNumber(request.phoneNumber);
+  checkCodeHash(ctx.state, digits, request.phoneCodeHash);
+  const account = ctx.state.createUser({ phone: digits, firstName: request.firstName ?? '', lastName: request.lastName });
+  codesOf(ctx.state).delete(digits);
+  ctx.signIn(account.id);
+  return authorization(account);
+}
+
+function logOut(ctx: RequestContext): Api.auth.LoggedOut {
+  ctx.signOut();
+  return new Api.auth.LoggedOut({});
+}
+
+/**
+ * GramJS exports its authorization before using another DC's sender. The emulator is one
+ * server for every DC, so the token simply names the account.
+ */
+function exportAuthorization(ctx: RequestContext, request: Api.auth.ExportAuthorization): Api.auth.ExportedAuthorization {
+  if (ctx.accountId === undefined) throw new UnauthorizedError('AUTH_KEY_UNREGISTERED', 'sign in before exporting the authorization');
+  if (request.dcId < 1 || request.dcId > 5) throw new BadRequestError('DC_ID_INVALID', `there is no DC ${request.dcId}`);
+  let tokens = exportedAuthorizations.get(ctx.state);
+  if (!tokens) exportedAuthorizations.set(ctx.state, (tokens = new Map()));
+  const bytes = randomBytes(32);
+  tokens.set(bytes.toString('hex'), ctx.accountId);
+  return new Api.auth.ExportedAuthorization({ id: toLong(ctx.accountId), bytes });
+}
+
+function importAuthorization(ctx: RequestContext, request: Api.auth.ImportAuthorization): Api.auth.Authorization {
+  const tokens = exportedAuthorizations.get(ctx.state);
+  const accountId = tokens?.get(Buffer.from(request.bytes).toString('hex'));
+  const account = accountId === undefined ? undefined : ctx.state.findAccount(accountId);
+  if (!account || accountId !== Number(request.id.toString())) throw new BadRequestError('AUTH_BYTES_INVALID', 'use the bytes auth.exportAuthorization returned');
+  tokens!.delete(Buffer.from(request.bytes).toString('hex'));
+  ctx.signIn(account.id);
+  return authorization(account);
+}
+
+export const authHandlers: HandlerRegistry = {
+  'auth.SendCode': sendCode,
+  'auth.SignIn': signIn,
+  'auth.SignUp': signUp,
+  'auth.LogOut': logOut,
+  'auth.ExportAuthorization': exportAuthorization,
+  'auth.ImportAuthorization': importAuthorization,
+};
