@@ -94,7 +94,7 @@ describe('Bot API media (grammY client)', () => {
       if (event.ownerId === user.id && event.message.groupedId !== undefined) albums.push(event.message.groupedId.toString());
     };
     h.state.on('message', listener);
-    const messages = await h.bot.api.sendMediaGroup(user.id, [
+    const messages: Array<{ media_group_id?: string; photo?: Array<{ width: number }>; caption?: string; caption_entities?: unknown }> = await h.bot.api.sendMediaGroup(user.id, [
       { type: 'photo', media: new InputFile(pngs[0]), caption: '*first*', parse_mode: 'MarkdownV2' },
       { type: 'photo', media: new InputFile(pngs[1]) },
       { type: 'photo', media: known.photo![0].file_id },
