@@ -1,0 +1,23 @@
+import { Composer } from 'grammy';
+import type { AlbumContext } from '../context';
+import { texts } from '../texts';
+
+/**
+ * Whatever no feature handled: stickers, voice, documents, text… get a short hint; an image
+ * sent as a file gets told to send it as a photo; a stale button gets its spinner stopped.
+ * Registered last.
+ */
+export const fallback = new Composer<AlbumContext>();
+
+fallback.on('message:document', async (ctx, next) => {
+  if (!ctx.msg.document.mime_type?.startsWith('image/')) return next();
+  await ctx.reply(texts.fallback.imageAsFile);
+});
+
+fallback.on('message', async (ctx) => {
+  await ctx.reply(texts.fallback.hint);
+});
+
+fallback.on('callback_query', async (ctx) => {
+  await ctx.answerCallbackQuery({ text: texts.fallback.unknownButton });
+});
