@@ -48,6 +48,8 @@ export class BotLedger extends EventEmitter<{ change: [] }> {
   private readonly inFlight = new Map<number, number>();
   private readonly sent = new Map<number, ChangeCounts>();
   readonly failures: BotFailure[] = [];
+  readonly warnings: string[] = [];
+  private failuresExpected = false;
 
   constructor() {
     super();
@@ -75,9 +77,21 @@ export class BotLedger extends EventEmitter<{ change: [] }> {
     this.emit('change');
   }
 
+  /** Records an unhandled error; the same error object reported twice (logged and caught) counts once. */
   recordFailure(failure: Omit<BotFailure, 'reported'>): void {
-    this.failures.push({ ...failure, reported: false });
+    if (failure.error instanceof Error && this.failures.some((known) => known.error === failure.error)) return;
+    this.failures.push({ ...failure, reported: this.failuresExpected });
     this.emit('change');
+  }
+
+  /** From now on failures are expected (a scenario about errors): recorded, never rethrown. */
+  expectFailures(): void {
+    this.failuresExpected = true;
+    for (const failure of this.failures) failure.reported = true;
+  }
+
+  recordWarning(message: string): void {
+    this.warnings.push(message);
   }
 
   finishedFor(userId: number): number {

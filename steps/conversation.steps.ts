@@ -1,0 +1,56 @@
+/** Starting the bot, sending texts and commands, and what people read back. */
+import { Given, Then, When } from '@cucumber/cucumber';
+import type { Actor } from '../support/actors/actor';
+import { lastMessage, messagesReceived, noticesReceived, textsReceived } from '../support/actors/questions';
+import { sends, sendsFile, startsTheBot } from '../support/actors/tasks';
+import { check } from '../support/assertions';
+import { fixture } from '../support/fixtures';
+import type { FamilyAlbumWorld } from '../support/world';
+
+Given('{user} has started the bot', async function (this: FamilyAlbumWorld, user: Actor) {
+  await this.perform(user, startsTheBot());
+});
+
+When('{user} starts the bot', async function (this: FamilyAlbumWorld, user: Actor) {
+  await this.perform(user, startsTheBot());
+});
+
+When('{user} sends {string}', async function (this: FamilyAlbumWorld, user: Actor, text: string) {
+  await this.perform(user, sends(text));
+});
+
+When('{user} sends the file {string}', async function (this: FamilyAlbumWorld, user: Actor, name: string) {
+  await this.perform(user, sendsFile(fixture(name)));
+});
+
+Then('{user} receives a message containing {string}', async function (user: Actor, expected: string) {
+  const texts = await user.asks(textsReceived());
+  check(texts.some((text) => text.includes(expected)), user, `${user.name} to receive a message containing ${JSON.stringify(expected)}.`);
+});
+
+Then('{user} receives no message containing {string}', async function (user: Actor, unexpected: string) {
+  const texts = await user.asks(textsReceived());
+  check(!texts.some((text) => text.includes(unexpected)), user, `${user.name} to receive no message containing ${JSON.stringify(unexpected)}.`);
+});
+
+Then('{user} receives {int} message(s)', async function (user: Actor, count: number) {
+  const messages = await user.asks(messagesReceived());
+  check(messages.length === count, user, `${user.name} to receive ${count} message(s), not ${messages.length}.`);
+});
+
+Then('{user} receives nothing', async function (user: Actor) {
+  const messages = await user.asks(messagesReceived());
+  const notices = await user.asks(noticesReceived());
+  check(messages.length === 0 && notices.length === 0, user, `${user.name} to receive nothing${notices.length ? ` (notices: ${notices.join(' | ')})` : ''}.`);
+});
+
+Then('{user}\'s last message from the bot says {string}', async function (user: Actor, expected: string) {
+  const last = await user.asks(lastMessage());
+  check((last?.message.message ?? '').includes(expected), user, `${user.name}'s last message from the bot to say ${JSON.stringify(expected)}, but it says ${JSON.stringify(last?.message.message ?? '(no message)')}.`);
+});
+
+Then('{user} is told {string}', async function (user: Actor, expected: string) {
+  const texts = await user.asks(textsReceived());
+  const notices = await user.asks(noticesReceived());
+  check([...texts, ...notices].some((text) => text.includes(expected)), user, `${user.name} to be told ${JSON.stringify(expected)}${notices.length ? ` (notices: ${notices.map((n) => JSON.stringify(n)).join(', ')})` : ''}.`);
+});

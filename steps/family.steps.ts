@@ -1,0 +1,79 @@
+/** Families: invitations, joining by forwarding a message, deciding requests, and facts about the album. */
+import { Given, Then, When } from '@cucumber/cucumber';
+import type { Actor } from '../support/actors/actor';
+import { inviteLinkReceived } from '../support/actors/questions';
+import { forwardsMessageFrom, hidesTheirNameInForwards, opensLink, presses, sends, writesTo } from '../support/actors/tasks';
+import { check } from '../support/assertions';
+import { texts } from '../src/bot/texts';
+import type { FamilyAlbumWorld } from '../support/world';
+
+async function inviteLinkOf(world: FamilyAlbumWorld, owner: Actor): Promise<string> {
+  await world.perform(owner, sends('/invite'));
+  const link = await owner.asks(inviteLinkReceived());
+  check(link !== undefined, owner, `${owner.name} to receive an invitation link.`);
+  return link!;
+}
+
+When('{user} invites {user}', async function (this: FamilyAlbumWorld, owner: Actor, guest: Actor) {
+  const link = await inviteLinkOf(this, owner);
+  await this.perform(guest, opensLink(link));
+});
+
+When('{user} opens {user}\'s invitation link', async function (this: FamilyAlbumWorld, guest: Actor, owner: Actor) {
+  const link = await inviteLinkOf(this, owner);
+  await this.perform(guest, opensLink(link));
+});
+
+When('{user} opens the invitation link {user} got earlier', async function (this: FamilyAlbumWorld, guest: Actor, owner: Actor) {
+  const link = await owner.asks(inviteLinkReceived());
+  check(link !== undefined, owner, `${owner.name} to have received an invitation link earlier.`);
+  await this.perform(guest, opensLink(link!));
+});
+
+When('{user} opens an invitation link with the code {string}', async function (this: FamilyAlbumWorld, guest: Actor, code: string) {
+  await this.perform(guest, opensLink(`https://t.me/${this.worker.backend.bot().username}?start=${code}`));
+});
+
+When('{user} forwards a message from {user} to the bot', async function (this: FamilyAlbumWorld, forwarder: Actor, author: Actor) {
+  await author.attemptsTo(writesTo(forwarder, `Hi ${forwarder.name}, it's ${author.name}!`));
+  await this.perform(forwarder, forwardsMessageFrom(author));
+});
+
+Given('{user} hides their name in forwarded messages', async function (user: Actor) {
+  await user.attemptsTo(hidesTheirNameInForwards());
+});
+
+Given('{user} has joined {user}\'s family', async function (this: FamilyAlbumWorld, guest: Actor, owner: Actor) {
+  const link = await inviteLinkOf(this, owner);
+  await this.perform(guest, opensLink(link));
+  await this.perform(owner, presses(texts.join.allowButton));
+});
+
+Then('{user} and {user} are in the same family', async function (this: FamilyAlbumWorld, a: Actor, b: Actor) {
+  const [familyA, familyB] = await Promise.all([this.repositories.families.familyOf(a.userId), this.repositories.families.familyOf(b.userId)]);
+  check(familyA.albumId === familyB.albumId, a, `${a.name} and ${b.name} to be in the same family, but ${a.name}'s family is ${names(familyA.members)} and ${b.name}'s is ${names(familyB.members)}.`);
+});
+
+Then('{user} and {user} are not in the same family', async function (this: FamilyAlbumWorld, a: Actor, b: Actor) {
+  const [familyA, familyB] = await Promise.all([this.repositories.families.familyOf(a.userId), this.repositories.families.familyOf(b.userId)]);
+  check(familyA.albumId !== familyB.albumId, a, `${a.name} and ${b.name} to be in different families, but both are in ${names(familyA.members)}.`);
+});
+
+Then('the family album of {user} holds {int} photo(s)', async function (this: FamilyAlbumWorld, user: Actor, count: number) {
+  const stats = await this.repositories.photos.stats(user.userId);
+  check(stats.photos === count, user, `the family album of ${user.name} to hold ${count} photo(s), but it holds ${stats.photos}.`);
+});
+
+Then('the family of {user} has {int} member(s)', async function (this: FamilyAlbumWorld, user: Actor, count: number) {
+  const family = await this.repositories.families.familyOf(user.userId);
+  check(family.members.length === count, user, `the family of ${user.name} to have ${count} member(s), but it is ${names(family.members)}.`);
+});
+
+Then('{user} owns the family album', async function (this: FamilyAlbumWorld, user: Actor) {
+  const family = await this.repositories.families.familyOf(user.userId);
+  check(family.owner.id === user.userId, user, `${user.name} to own the family album, but ${family.owner.firstName} does.`);
+});
+
+function names(members: ReadonlyArray<{ firstName: string }>): string {
+  return members.map((member) => member.firstName).join(', ');
+}

@@ -1,0 +1,44 @@
+/**
+ * Everyone a worker has logged in, by name. Logging in happens once per person per worker, on
+ * the first scenario that mentions them; later scenarios reuse the connected client.
+ *
+ * The usual names get fixed slots (so Alice is always the same test number); any other name
+ * gets the next free slot.
+ */
+import type { Backend } from '../backends';
+import { TelegramUser } from './telegram-user';
+
+const USUAL_NAMES = ['Alice', 'Bob', 'Carol', 'Dave', 'Eve', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy', 'Mallory', 'Oscar', 'Peggy', 'Trent', 'Victor', 'Walter'];
+const FIRST_FREE_SLOT = 100;
+
+export class Cast {
+  private readonly users = new Map<string, Promise<TelegramUser>>();
+  private nextSlot = FIRST_FREE_SLOT;
+
+  constructor(private readonly backend: Backend) {}
+
+  /** The person called `name`, logged in (once per worker). */
+  user(name: string): Promise<TelegramUser> {
+    let user = this.users.get(name);
+    if (!user) {
+      const usual = USUAL_NAMES.indexOf(name);
+      const index = usual >= 0 ? usual + 1 : this.nextSlot++;
+      user = TelegramUser.logIn(this.backend, { index, firstName: name });
+      user.catch(() => this.users.delete(name));
+      this.users.set(name, user);
+    }
+    return user;
+  }
+
+  async logOutEveryone(): Promise<void> {
+    const users = await Promise.allSettled(this.users.values());
+    this.users.clear();
+    await Promise.allSettled(users.map((result) => (result.status === 'fulfilled' ? result.value.logOut() : undefined)));
+  }
+}
+
+/** How a scenario names a person: "Alice", or "user A" (shown to Telegram as "User A"). */
+export function personName(text: string): string {
+  const generic = /^user ([A-Z0-9]+)$/i.exec(text);
+  return generic ? `User ${generic[1]!.toUpperCase()}` : text;
+}

@@ -1,0 +1,68 @@
+/**
+ * The embedded backend: a Telegram started inside this worker process (MTProto for the
+ * people, the HTTP Bot API for the bot, one shared state), on ephemeral loopback ports.
+ * Each worker has its own, so workers share nothing and need no coordination.
+ */
+import type { TelegramClient } from 'telegram';
+import { startEmulator, type Emulator } from '../../src/emulator';
+import { createEmulatorClient } from '../../src/emulator/gramjs';
+import type { Backend, BotConnection, PersonSlot } from './backend';
+import { workerIndex } from './backend';
+import { logInWithTestNumber } from './login';
+
+/** The embedded Telegram does not check API credentials; these only fill the fields. */
+const API_ID = 1;
+const API_HASH = 'embedded';
+
+export class EmbeddedBackend implements Backend {
+  readonly name = 'embedded' as const;
+  private emulator?: Emulator;
+  private botConnection?: BotConnection;
+  private readonly clients = new Set<TelegramClient>();
+
+  async start(): Promise<void> {
+    this.emulator = await startEmulator();
+    const username = `family_album_w${workerIndex()}_bot`;
+    const handle = this.emulator.control.createBot({ username, firstName: 'Family Album' });
+    this.botConnection = { token: handle.token, username: handle.username, apiRoot: this.emulator.botApiRoot, environment: 'test' };
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.clients].map((client) => client.destroy()));
+    this.clients.clear();
+    await this.emulator?.stop();
+    this.emulator = undefined;
+  }
+
+  /** Test numbers as on the real test DC: 99966 X YYYY, X the DC id, and the code X repeated 5 times. */
+  async signIn(slot: PersonSlot): Promise<TelegramClient> {
+    const emulator = this.started();
+    const dc = String(emulator.dcId);
+    const client = createEmulatorClient({ host: emulator.host, port: emulator.mtprotoPort, dcId: emulator.dcId, rsaPublicKeyPem: emulator.rsaPublicKeyPem }, { apiId: API_ID, apiHash: API_HASH });
+    this.clients.add(client);
+    await client.connect();
+    await logInWithTestNumber(client, {
+      phone: `99966${dc}${String(slot.index).padStart(4, '0')}`,
+      code: dc.repeat(5),
+      firstName: slot.firstName,
+      apiId: API_ID,
+      apiHash: API_HASH,
+    });
+    return client;
+  }
+
+  async setForwardsHidden(client: TelegramClient, hidden: boolean): Promise<void> {
+    const me = await client.getMe();
+    this.started().control.setForwardPrivacy(Number(me.id.toString()), hidden);
+  }
+
+  bot(): BotConnection {
+    this.started();
+    return this.botConnection!;
+  }
+
+  private started(): Emulator {
+    if (!this.emulator) throw new Error('The embedded Telegram is not running: start() the backend first (the BeforeAll hook does).');
+    return this.emulator;
+  }
+}

@@ -1,0 +1,20 @@
+/** Picks the backend named by TELEGRAM_BACKEND (default: embedded). */
+import { ConfigurationError, type Backend, type BackendName } from './backend';
+import { EmbeddedBackend } from './embedded';
+import { TestDcBackend } from './test-dc';
+
+export * from './backend';
+
+const BACKENDS: Record<BackendName, () => Backend> = {
+  embedded: () => new EmbeddedBackend(),
+  'test-dc': () => new TestDcBackend(),
+};
+
+export function createBackend(env: NodeJS.ProcessEnv = process.env): Backend {
+  const name = (env.TELEGRAM_BACKEND ?? '').trim() || 'embedded';
+  const make = BACKENDS[name as BackendName];
+  if (!make) {
+    throw new ConfigurationError('TELEGRAM_BACKEND', `is "${name}", which is not a backend`, `Use one of: ${Object.keys(BACKENDS).join(', ')} (or unset it for embedded)`);
+  }
+  return make();
+}

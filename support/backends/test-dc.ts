@@ -1,0 +1,76 @@
+/**
+ * The test-dc backend: Telegram's real test data centre. Shaped now so the rest of the suite
+ * cannot grow assumptions that only the embedded Telegram satisfies; the implementation
+ * (connecting GramJS to the test DC, skipping numbers with a stranger's 2FA, FLOOD_WAIT
+ * back-off) is the follow-up issue.
+ *
+ * Settings (all required):
+ * - `TELEGRAM_API_ID`, `TELEGRAM_API_HASH`: from https://my.telegram.org (any app's).
+ * - `TEST_DC_BOT_TOKENS`: comma-separated tokens of bots made with the test DC's @BotFather,
+ *   at least one per parallel worker (worker N uses the N-th): one long-polling consumer per token.
+ * - `TEST_DC_BOT_USERNAMES`: their usernames, in the same order.
+ * - `TEST_DC_ID` (optional, default 2): the test DC whose numbers (99966 X YYYY) we use.
+ */
+import { Api, type TelegramClient } from 'telegram';
+import { ConfigurationError, workerIndex, type Backend, type BotConnection, type PersonSlot } from './backend';
+
+export interface TestDcSettings {
+  readonly apiId: number;
+  readonly apiHash: string;
+  readonly dcId: number;
+  readonly bot: BotConnection;
+}
+
+/** Reads and checks the settings, naming any missing or malformed one. */
+export function readTestDcSettings(env: NodeJS.ProcessEnv = process.env, worker = workerIndex(env)): TestDcSettings {
+  const apiId = Number(env.TELEGRAM_API_ID);
+  if (!env.TELEGRAM_API_ID || !Number.isInteger(apiId) || apiId <= 0) {
+    throw new ConfigurationError('TELEGRAM_API_ID', env.TELEGRAM_API_ID ? `is not a number ("${env.TELEGRAM_API_ID}")` : 'is not set', 'The test-dc backend needs your API id from https://my.telegram.org, or run on the embedded backend (unset TELEGRAM_BACKEND)');
+  }
+  if (!env.TELEGRAM_API_HASH) {
+    throw new ConfigurationError('TELEGRAM_API_HASH', 'is not set', 'The test-dc backend needs your API hash from https://my.telegram.org');
+  }
+  const tokens = (env.TEST_DC_BOT_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const usernames = (env.TEST_DC_BOT_USERNAMES ?? '').split(',').map((u) => u.trim().replace(/^@/, '')).filter(Boolean);
+  if (tokens.length <= worker) {
+    throw new ConfigurationError('TEST_DC_BOT_TOKENS', `has ${tokens.length} token(s) but worker ${worker} needs the ${worker + 1}th`, 'Create one bot per parallel worker with the test DC\'s @BotFather and list their tokens, comma-separated');
+  }
+  if (usernames.length !== tokens.length) {
+    throw new ConfigurationError('TEST_DC_BOT_USERNAMES', `lists ${usernames.length} username(s) for ${tokens.length} token(s)`, 'List the bots\' usernames in the same order as TEST_DC_BOT_TOKENS');
+  }
+  const dcId = Number(env.TEST_DC_ID ?? '2');
+  if (![1, 2, 3].includes(dcId)) throw new ConfigurationError('TEST_DC_ID', `is "${env.TEST_DC_ID}"`, 'Use 1, 2 or 3');
+  return { apiId, apiHash: env.TELEGRAM_API_HASH, dcId, bot: { token: tokens[worker]!, username: usernames[worker]!, environment: 'test' } };
+}
+
+export class TestDcBackend implements Backend {
+  readonly name = 'test-dc' as const;
+  private settings?: TestDcSettings;
+
+  async start(): Promise<void> {
+    this.settings = readTestDcSettings();
+    throw new Error('The test-dc backend is not implemented yet (see the follow-up issue of issue 5); run on the embedded backend: unset TELEGRAM_BACKEND or use the default profile.');
+  }
+
+  async stop(): Promise<void> {
+    // nothing opened yet
+  }
+
+  async signIn(_slot: PersonSlot): Promise<TelegramClient> {
+    throw new Error('The test-dc backend is not implemented yet');
+  }
+
+  async setForwardsHidden(client: TelegramClient, hidden: boolean): Promise<void> {
+    await client.invoke(
+      new Api.account.SetPrivacy({
+        key: new Api.InputPrivacyKeyForwards(),
+        rules: [hidden ? new Api.InputPrivacyValueDisallowAll() : new Api.InputPrivacyValueAllowAll()],
+      }),
+    );
+  }
+
+  bot(): BotConnection {
+    if (!this.settings) throw new Error('The test-dc backend is not started');
+    return this.settings.bot;
+  }
+}

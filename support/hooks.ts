@@ -1,0 +1,62 @@
+/**
+ * Lifecycle. Per worker (BeforeAll/AfterAll): check the settings, start the database and the
+ * backend; at the end log everyone out and stop both. Per scenario (Before/After): a fresh
+ * migrated schema and a fresh bot polling on it; afterwards stop the bot, fail the scenario on
+ * a bot error no step reported, and drop the schema (kept when KEEP_FAILED_SCHEMAS=1 and the
+ * scenario failed).
+ */
+import { After, AfterAll, Before, BeforeAll, BeforeStep, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { createRepositories } from '../src/bot/db/repositories';
+import { startBotUnderTest } from './bot-under-test';
+import { BotError, defaultSettleTimeoutMs } from './settle';
+import { startWorker, stopWorker, worker } from './worker';
+import type { FamilyAlbumWorld } from './world';
+
+// A step may wait for the barrier's guard and then report; give it room beyond that.
+setDefaultTimeout(defaultSettleTimeoutMs() * 2 + 5_000);
+
+BeforeAll({ timeout: 120_000 }, async function () {
+  await startWorker();
+});
+
+AfterAll({ timeout: 60_000 }, async function () {
+  await stopWorker();
+});
+
+Before(async function (this: FamilyAlbumWorld) {
+  const { database, backend } = worker();
+  const schema = await database.createScenarioSchema();
+  try {
+    const bot = await startBotUnderTest(backend.bot(), schema.pool);
+    this.scenario = { schema, repositories: createRepositories(schema.pool), bot };
+  } catch (error) {
+    await database.dropScenarioSchema(schema);
+    throw error;
+  }
+});
+
+/** Remembers the step for diagnostics, and marks the inboxes when a block of "When" steps begins. */
+BeforeStep(function (this: FamilyAlbumWorld, { pickleStep }) {
+  this.currentStep = pickleStep.text;
+  if (pickleStep.type === 'Action' && this.previousStepType !== 'Action') this.markInboxes();
+  this.previousStepType = pickleStep.type;
+});
+
+After(async function (this: FamilyAlbumWorld, { result }) {
+  const scenario = this.scenario;
+  if (!scenario) return;
+  const { database, keepFailedSchemas } = worker();
+  await scenario.bot.stop();
+  const failed = result?.status !== Status.PASSED && result?.status !== Status.SKIPPED;
+  const keep = failed && keepFailedSchemas;
+  await database.dropScenarioSchema(scenario.schema, keep);
+  if (keep) {
+    this.log(`KEEP_FAILED_SCHEMAS=1: the schema "${scenario.schema.name}" is kept on ${database.description}` +
+      (database.isEmbedded ? ' (an embedded server is removed at exit: set DATABASE_URL to inspect it later)' : ' (the next run drops it)'));
+  }
+  const unreported = scenario.bot.ledger.unreportedFailures();
+  if (unreported.length > 0) {
+    for (const failure of unreported) failure.reported = true;
+    throw new BotError(unreported);
+  }
+});

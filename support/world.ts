@@ -1,0 +1,98 @@
+/**
+ * The World of one scenario: handles, no logic of its own. The hooks fill it (a schema, the
+ * bot on it); the `{user}` parameter type adds people as steps mention them; steps act
+ * through {@link FamilyAlbumWorld.perform}, which always ends settled.
+ */
+import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import type { Repositories } from '../src/bot/db/repositories';
+import { Actor, type Task } from './actors/actor';
+import { personName } from './actors/cast';
+import type { BotUnderTest } from './bot-under-test';
+import { somePhotos, type Fixture } from './fixtures';
+import { settle } from './settle';
+import { worker, type Worker } from './worker';
+import type { ScenarioSchema } from './worker-database';
+
+export interface Scenario {
+  readonly schema: ScenarioSchema;
+  readonly repositories: Repositories;
+  readonly bot: BotUnderTest;
+}
+
+export class FamilyAlbumWorld extends World {
+  /** Set by the Before hook. */
+  scenario?: Scenario;
+  /** Everyone this scenario mentioned so far, by name. */
+  readonly actors = new Map<string, Actor>();
+  /** The step being run, for diagnostics. */
+  currentStep = '';
+  /** Type of the previous step (Context, Action, Outcome), to mark inboxes when actions begin. */
+  previousStepType?: string;
+  private photosHandedOut = 0;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  get worker(): Worker {
+    return worker();
+  }
+
+  private get started(): Scenario {
+    if (!this.scenario) throw new Error('The scenario has no bot yet (the Before hook in support/hooks.ts sets it up; did it fail?)');
+    return this.scenario;
+  }
+
+  get repositories(): Repositories {
+    return this.started.repositories;
+  }
+
+  /** The person called `name` ("Alice", "user A"), logged in and ready for this scenario. */
+  async actor(name: string): Promise<Actor> {
+    const firstName = personName(name);
+    let actor = this.actors.get(firstName);
+    if (!actor) {
+      const user = await this.worker.cast.user(firstName);
+      await user.prepare(firstName, this.worker.backend.bot().username);
+      actor = new Actor(firstName, user);
+      this.actors.set(firstName, actor);
+    }
+    return actor;
+  }
+
+  /** `actor` performs `tasks`, then everything settles (see support/settle.ts). */
+  async perform(actor: Actor, ...tasks: Task[]): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    try {
+      await actor.attemptsTo(...tasks);
+    } catch (error) {
+      failure = { error };
+    }
+    const settled = this.settle();
+    if (failure) {
+      // The action's own error says most; still wait, so the next step starts from rest.
+      await settled.catch(() => undefined);
+      throw failure.error;
+    }
+    await settled;
+  }
+
+  /** Waits until the bot finished what everyone caused and everyone received what it sent. */
+  settle(): Promise<void> {
+    return settle(this.started.bot.ledger, [...this.actors.values()], { timeoutMs: this.worker.settleTimeoutMs, action: this.currentStep });
+  }
+
+  /** `count` photo fixtures no one has uploaded yet in this scenario, so every upload is distinct. */
+  nextPhotos(count: number): Fixture[] {
+    const photos = somePhotos(count, this.photosHandedOut);
+    this.photosHandedOut += count;
+    return photos;
+  }
+
+  /** A new block of actions begins: "Then" steps look at what arrives from here on. */
+  markInboxes(): void {
+    for (const actor of this.actors.values()) actor.telegram.inbox.mark();
+  }
+}
+
+setWorldConstructor(FamilyAlbumWorld);
