@@ -60,10 +60,13 @@ export async function startBotApiServer(options: BotApiServerOptions): Promise<B
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const file = /^\/file\/bot([^/]+)(?:\/test)?\/(.+)$/.exec(url.pathname);
-    if (file) return serveFile(response, file[1], decodeURIComponent(file[2]));
+    if (file) {
+      const [token, path] = [safeDecode(file[1]), safeDecode(file[2])];
+      return token === undefined || path === undefined ? fail(response, NOT_FOUND()) : serveFile(response, token, path);
+    }
     const call = /^\/bot([^/]+)\/(?:test\/)?([^/]+)\/?$/.exec(url.pathname);
     if (!call) return fail(response, NOT_FOUND());
-    const bot = findBot(decodeURIComponent(call[1]));
+    const bot = findBot(safeDecode(call[1]) ?? '');
     if (!bot) return fail(response, UNAUTHORIZED());
     const found = findMethod(call[2]);
     if (!found) return fail(response, NOT_FOUND());
@@ -73,8 +76,8 @@ export async function startBotApiServer(options: BotApiServerOptions): Promise<B
       if (!response.writableFinished) aborted.abort();
     });
     try {
-      state.faults.checkFloodWait(found.name);
       const params = await readParams(request, url);
+      state.faults.checkFloodWait(found.name);
       const result = await found.method({ state, bot, params, updates: hub.queueOf(bot), signal: aborted.signal });
       if (!response.destroyed) respond(response, { ok: true, result }, 200);
     } catch (error) {
@@ -141,6 +144,14 @@ function respond(response: ServerResponse, body: unknown, status: number, header
   const json = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json), ...headers });
   response.end(json);
+}
+
+function safeDecode(component: string): string | undefined {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Tokens are secrets: keep them out of logs. */

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InlineKeyboard, Keyboard } from 'grammy';
-import { grammyError, type Harness, startHarness } from './harness';
+import type { Photo } from '../../../src/emulator/state';
+import { fileIdOf } from '../../../src/emulator/bot-api/file-ids';
+import { grammyError, type Harness, makePng, startHarness } from './harness';
 
 describe('Bot API messages (grammY client)', () => {
   let h: Harness;
@@ -9,6 +11,7 @@ describe('Bot API messages (grammY client)', () => {
     h = await startHarness();
   });
   after(() => h.close());
+  const fileIdFor = (photo: Photo) => fileIdOf({ kind: 'photo', photo }, h.botAccount.id);
 
   it('sendMessage answers the Message from the bot\'s own box; the user gets it in theirs', async () => {
     const user = h.startedUser('Alice');
@@ -131,6 +134,37 @@ describe('Bot API messages (grammY client)', () => {
     const theirsId = h.state.boxIdOf(theirs, h.botAccount.id)!;
     assert.equal((await grammyError(() => h.bot.api.editMessageText(user.id, theirsId, 'x'))).description, "Bad Request: message can't be edited");
     assert.equal((await grammyError(() => h.bot.api.editMessageCaption(user.id, sent.message_id, { caption: 'c' }))).description, 'Bad Request: there is no caption in the message to edit');
+  });
+
+  it('edits a photo\'s caption', async () => {
+    const user = h.startedUser('Quinn');
+    const photo = h.state.storePhoto(makePng(4, 4));
+    const sent = await h.bot.api.sendPhoto(user.id, fileIdFor(photo), { caption: 'old' });
+    const edited = await h.bot.api.editMessageCaption(user.id, sent.message_id, { caption: '<i>new</i>', parse_mode: 'HTML' });
+    assert.ok(edited !== true && 'caption' in edited);
+    assert.equal(edited.caption, 'new');
+    assert.deepEqual(edited.caption_entities, [{ type: 'italic', offset: 0, length: 3 }]);
+    const noText = await grammyError(() => h.bot.api.editMessageText(user.id, sent.message_id, 'text'));
+    assert.equal(noText.description, 'Bad Request: there is no text in the message to edit');
+  });
+
+  it('delivers a user\'s edit as edited_message and a user\'s reply with reply_to_message', async () => {
+    const user = h.startedUser('Rita');
+    const sent = await h.bot.api.sendMessage(user.id, 'What is your name?');
+    const botMessage = h.state.messageInBox(h.botAccount.id, sent.message_id)!;
+    await h.bot.api.getUpdates({ offset: -1, timeout: 0 });
+    const [latest] = await h.bot.api.getUpdates({ offset: -1, timeout: 0 });
+    const answer = h.state.sendMessage(user.id, h.botAccount.id, { text: 'Rita', replyToBoxId: h.state.boxIdOf(botMessage, user.id) });
+    h.state.editMessage(user.id, h.state.boxIdOf(answer, user.id)!, { text: 'Rita B.' });
+    const updates = await h.bot.api.getUpdates({ offset: latest.update_id + 1, timeout: 0 });
+    assert.equal(updates.length, 2);
+    assert.equal(updates[0].message?.text, 'Rita', 'a queued update keeps the content it had when it happened');
+    assert.equal(updates[0].message?.reply_to_message?.message_id, sent.message_id);
+    assert.equal(updates[0].message?.reply_to_message?.text, 'What is your name?');
+    assert.equal(updates[1].edited_message?.text, 'Rita B.');
+    assert.equal(updates[1].edited_message?.message_id, updates[0].message?.message_id);
+    assert.equal(typeof updates[1].edited_message?.edit_date, 'number');
+    await h.bot.api.getUpdates({ offset: updates[1].update_id + 1, timeout: 0 });
   });
 
   it('deletes its messages from both boxes', async () => {

@@ -82,6 +82,8 @@ describe('Bot API over plain HTTP (no bot library)', () => {
     assert.deepEqual(unknown.body, { ok: false, error_code: 404, description: 'Not Found' });
     const nowhere = await fetch(`${h.server.apiRoot}/elsewhere`);
     assert.equal(nowhere.status, 404);
+    const malformed = await fetch(`${h.server.apiRoot}/bot%E0%A4%A/getMe`);
+    assert.equal(malformed.status, 401);
   });
 
   it('answers invalid JSON and missing parameters with 400 naming the problem', async () => {

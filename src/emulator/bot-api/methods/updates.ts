@@ -3,6 +3,8 @@ import type { Method } from './context';
 
 /** Receiving updates: long polling, and webhook bookkeeping (the emulator has no network to deliver to). */
 
+const MAX_POLL_SECONDS = 50;
+
 export const getUpdates: Method = (ctx) => {
   const limit = ctx.params.integer('limit') ?? 100;
   const timeout = ctx.params.integer('timeout') ?? 0;
@@ -13,7 +15,8 @@ export const getUpdates: Method = (ctx) => {
   return ctx.updates.getUpdates({
     offset: ctx.params.integer('offset'),
     limit: Math.min(Math.max(limit, 1), 100),
-    timeoutSeconds: Math.max(timeout, 0),
+    // Capped like Telegram's server does (and within what a Node timer can hold).
+    timeoutSeconds: Math.min(Math.max(timeout, 0), MAX_POLL_SECONDS),
     allowedUpdates: allowed as string[] | undefined,
   }, ctx.signal);
 };
