@@ -60,8 +60,10 @@ export const texts = {
       `From ${uploaderName}, ${when.format(sentAt)}${caption ? `\n“${caption}”` : ''}`,
     count: (stats: { photos: number; contributors: number; members: number }) =>
       stats.photos === 0
-        ? `The album has no photos yet, and ${people(stats.members)}.`
-        : `The album has ${photos(stats.photos)} from ${stats.contributors} of its ${people(stats.members)}.`,
+        ? `The album has no photos yet. The family has ${people(stats.members)}.`
+        : stats.members === 1
+          ? `The album has ${photos(stats.photos)}, all yours. Send /invite to share it with your family.`
+          : `The album has ${photos(stats.photos)}, added by ${stats.contributors} of the family's ${people(stats.members)}.`,
   },
 
   family: {

@@ -29,6 +29,8 @@ export interface MigrateOptions {
 /** Applies pending migrations and returns the ids it applied (empty when up to date). */
 export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise<string[]> {
   const client = await pool.connect();
+  const onError = () => undefined; // the server went away; the next query reports it
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     try {
@@ -40,6 +42,7 @@ export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise
       throw error;
     }
   } finally {
+    client.off('error', onError);
     client.release();
   }
 }
