@@ -2,13 +2,15 @@
  * Login on the embedded Telegram, as a GramJS user client does it:
  *
  * - fresh sign-up: a new client with an empty session connects (MTProto key exchange), asks
- *   for a code, signs in, is told to sign up, signs up — `client.start()` end to end;
+ *   for a code, signs in, is told to sign up, signs up — the suite's own login
+ *   (`support/backends/login.ts`) end to end;
  * - resumed session: a new client from a saved `StringSession` (auth key already known)
  *   connects and proves it is authorised with `getMe()`.
  *
  * Clients are torn down between samples and the teardown is not timed.
  */
-import type { TelegramClient } from 'telegram';
+import type { Api, TelegramClient } from 'telegram';
+import { logInWithTestNumber } from '../support/backends/login';
 import { startEmulator } from '../src/emulator';
 import { createEmulatorClient, type EmulatorEndpoint } from '../src/emulator/gramjs';
 import type { BenchOptions, BenchResult } from './report';
@@ -19,22 +21,15 @@ export function testPhone(dcId: number, serial: number): string {
   return `99966${dcId}${String(serial % 10_000).padStart(4, '0')}`;
 }
 
-export function testCode(dcId: number): string {
-  return String(dcId).repeat(5);
-}
-
-/** Signs a new user up through `client.start()`, exactly as a person's script would. */
-export async function signUp(client: TelegramClient, endpoint: EmulatorEndpoint, serial: number, firstName = `User${serial}`): Promise<void> {
-  await client.start({
-    phoneNumber: testPhone(endpoint.dcId, serial),
-    phoneCode: async () => testCode(endpoint.dcId),
-    firstAndLastNames: async () => [firstName, ''],
-    password: async () => {
-      throw new Error('the emulator asked for a 2FA password on a fresh number');
-    },
-    onError: (error) => {
-      throw error;
-    },
+/** Connects `client` and signs a new person up the way the suite does (support/backends/login.ts). */
+export async function signUp(client: TelegramClient, endpoint: EmulatorEndpoint, serial: number, firstName = `User${serial}`): Promise<Api.User> {
+  await client.connect();
+  return logInWithTestNumber(client, {
+    phone: testPhone(endpoint.dcId, serial),
+    code: String(endpoint.dcId).repeat(5),
+    firstName,
+    apiId: 1,
+    apiHash: 'embedded',
   });
 }
 

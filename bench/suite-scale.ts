@@ -15,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { BenchOptions, BenchResult, Figure } from './report';
 import { generateFeature } from './scenarios';
 
@@ -61,7 +61,8 @@ async function runSuiteOnce(scenarios: number, parallel: number, log: (line: str
     ].join('\n'));
 
     const launchedAt = Date.now();
-    const child = spawn('npx', ['cucumber-js', '--config', config, '--parallel', String(parallel)], {
+    // cucumber joins --config onto the working directory even when it is absolute: pass it relative.
+    const child = spawn('npx', ['cucumber-js', '--config', relative(REPO, config), '--parallel', String(parallel)], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0' },
