@@ -36,7 +36,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * answers; a malformed or unreachable URL throws a `DatabaseSettingError` naming `setting`.
  */
 export function openAdminPool(url: string | undefined, setting = 'DATABASE_URL'): Promise<Pool> {
-  return openCheckedPool(url, { max: 4 }, setting);
+  return openCheckedPool(url, { max: 4 }, setting, 'or unset it to let the suite start an embedded PostgreSQL');
 }
 
 /** A fresh schema name: `<prefix><base36 time>_<random>`, e.g. `scn_m3x9k2_a1b2c3`. */

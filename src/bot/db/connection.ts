@@ -47,7 +47,13 @@ export function parseDatabaseUrl(url: string | undefined, setting = 'DATABASE_UR
  * Opens a pool on `url` and proves the server answers (`SELECT 1`), so a wrong URL fails now,
  * with a clear message, and not at the first query of the first user.
  */
-export async function openCheckedPool(url: string | undefined, config: PoolConfig = {}, setting = 'DATABASE_URL'): Promise<Pool> {
+export async function openCheckedPool(
+  url: string | undefined,
+  config: PoolConfig = {},
+  setting = 'DATABASE_URL',
+  /** Added to the "cannot reach" hint, e.g. how this caller can do without the setting. */
+  alternative?: string,
+): Promise<Pool> {
   const parsed = parseDatabaseUrl(url, setting);
   const pool = new Pool({ ...config, connectionString: url });
   pool.on('error', () => undefined); // an idle client lost its server; the next query reports it
@@ -61,7 +67,7 @@ export async function openCheckedPool(url: string | undefined, config: PoolConfi
     throw new DatabaseSettingError(
       setting,
       `cannot reach PostgreSQL at ${where} (${reason})`,
-      `Start a server there or correct ${setting}${setting === 'DATABASE_URL' ? '; in the acceptance suite, unset it to use the embedded PostgreSQL' : ''}`,
+      `Start a server there or correct ${setting}${alternative ? `; ${alternative}` : ''}`,
       { cause },
     );
   }
