@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     try {
       result = await benchmark.run(options);
     } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      const message = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim()).find(Boolean) ?? 'failed';
       options.log(`${benchmark.name}: failed: ${error instanceof Error ? error.stack : message}`);
       result = { name: benchmark.name, figures: [], error: message };
     }

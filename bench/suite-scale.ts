@@ -65,7 +65,8 @@ async function runSuiteOnce(scenarios: number, parallel: number, log: (line: str
     const child = spawn('npx', ['cucumber-js', '--config', relative(REPO, config), '--parallel', String(parallel)], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0' },
+      // The embedded backend and its embedded PostgreSQL, whatever this shell has set.
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0', TELEGRAM_BACKEND: 'embedded', DATABASE_URL: '' },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
