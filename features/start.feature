@@ -6,3 +6,27 @@ Feature: Starting the bot
     When Alice starts the bot
     Then Alice receives a message containing "Hi Alice!"
     And Alice sees the buttons "📷 Photo" and "👪 Family"
+
+  Scenario: A new person gets an empty album of their own
+    Given Alice has started the bot
+    When Alice sends "/count"
+    Then Alice receives a message containing "The album has no photos yet. The family has 1 member."
+
+  Scenario: Someone who comes back is welcomed back
+    Given Alice has started the bot
+    When Alice starts the bot
+    Then Alice receives a message containing "Welcome back, Alice!"
+    And Alice sees the buttons "📷 Photo" and "👪 Family"
+
+  Scenario: Help explains what the bot does
+    Given Alice has started the bot
+    When Alice sends "/help"
+    Then Alice receives a message containing "Send me a photo and I will keep it in your family album."
+    And Alice receives a message containing "/invite — a link to invite someone"
+
+  Scenario: Each person is greeted by their own name
+    When Alice starts the bot
+    And Bob starts the bot
+    Then Alice receives a message containing "Hi Alice!"
+    And Bob receives a message containing "Hi Bob!"
+    And Alice receives 1 message

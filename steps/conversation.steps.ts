@@ -54,3 +54,7 @@ Then('{user} is told {string}', async function (user: Actor, expected: string) {
   const notices = await user.asks(noticesReceived());
   check([...texts, ...notices].some((text) => text.includes(expected)), user, `${user.name} to be told ${JSON.stringify(expected)}${notices.length ? ` (notices: ${notices.map((n) => JSON.stringify(n)).join(', ')})` : ''}.`);
 });
+
+Given('{user} has sent {string}', async function (this: FamilyAlbumWorld, user: Actor, text: string) {
+  await this.perform(user, sends(text));
+});

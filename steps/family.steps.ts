@@ -1,8 +1,8 @@
 /** Families: invitations, joining by forwarding a message, deciding requests, and facts about the album. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from '../support/actors/actor';
-import { inviteLinkReceived } from '../support/actors/questions';
-import { forwardsMessageFrom, hidesTheirNameInForwards, opensLink, presses, sends, writesTo } from '../support/actors/tasks';
+import { buttons, inviteLinkReceived, messagesReceived, textOf } from '../support/actors/questions';
+import { forwardsMessageFrom, forwardsTheBotsLastMessage, forwardsTheirOwnMessage, hidesTheirNameInForwards, opensLink, presses, sends, writesTo } from '../support/actors/tasks';
 import { check } from '../support/assertions';
 import { texts } from '../src/bot/texts';
 import type { FamilyAlbumWorld } from '../support/world';
@@ -77,3 +77,38 @@ Then('{user} owns the family album', async function (this: FamilyAlbumWorld, use
 function names(members: ReadonlyArray<{ firstName: string }>): string {
   return members.map((member) => member.firstName).join(', ');
 }
+
+Given('{user} has invited {user}', async function (this: FamilyAlbumWorld, owner: Actor, guest: Actor) {
+  const link = await inviteLinkOf(this, owner);
+  await this.perform(guest, opensLink(link));
+});
+
+Given('{user} forwarded a message from {user} to the bot', async function (this: FamilyAlbumWorld, forwarder: Actor, author: Actor) {
+  await author.attemptsTo(writesTo(forwarder, `Hi ${forwarder.name}, it's ${author.name}!`));
+  await this.perform(forwarder, forwardsMessageFrom(author));
+});
+
+When('{user} forwards the bot\'s last message back to it', async function (this: FamilyAlbumWorld, user: Actor) {
+  await this.perform(user, forwardsTheBotsLastMessage());
+});
+
+When('{user} forwards her/his/their own message back to the bot', async function (this: FamilyAlbumWorld, user: Actor) {
+  await this.perform(user, forwardsTheirOwnMessage());
+});
+
+Given('invitation links expire as soon as they are made', async function (this: FamilyAlbumWorld) {
+  // Born expired: a link made now already lies in the past.
+  await this.restartBot({ inviteTtlMs: -60_000 });
+});
+
+Then('{user} is asked whether {user} may join', async function (owner: Actor, requester: Actor) {
+  const requests = (await owner.asks(messagesReceived())).filter((entry) => textOf(entry).startsWith(requester.name) && textOf(entry).includes('asks to join your family album'));
+  check(requests.length === 1, owner, `${owner.name} to be asked whether ${requester.name} may join (once), not ${requests.length} times.`);
+  const { inline } = await owner.asks(buttons());
+  check(inline.includes(texts.join.allowButton) && inline.includes(texts.join.denyButton), owner, `${owner.name} to see the buttons "${texts.join.allowButton}" and "${texts.join.denyButton}"; shown: ${inline.join(', ') || 'none'}.`);
+});
+
+Then('{user} is not asked about anyone joining', async function (owner: Actor) {
+  const requests = (await owner.asks(messagesReceived())).filter((entry) => textOf(entry).includes('asks to join your family album'));
+  check(requests.length === 0, owner, `${owner.name} not to be asked about anyone joining.`);
+});

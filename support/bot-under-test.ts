@@ -22,9 +22,23 @@ export interface BotUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startBotUnderTest(connection: BotConnection, db: Pool): Promise<BotUnderTest> {
-  const ledger = new BotLedger();
-  const bot = createBot({ token: connection.token, db, apiRoot: connection.apiRoot, environment: connection.environment, logger: ledgerLogger(ledger) }) as unknown as Bot;
+export interface BotSettings {
+  /** How long invitation links work (the bot's default when absent). */
+  readonly inviteTtlMs?: number;
+  /** Keep counting in this ledger (a restarted bot continues its predecessor's record). */
+  readonly ledger?: BotLedger;
+}
+
+export async function startBotUnderTest(connection: BotConnection, db: Pool, settings: BotSettings = {}): Promise<BotUnderTest> {
+  const ledger = settings.ledger ?? new BotLedger();
+  const bot = createBot({
+    token: connection.token,
+    db,
+    apiRoot: connection.apiRoot,
+    environment: connection.environment,
+    logger: ledgerLogger(ledger),
+    inviteTtlMs: settings.inviteTtlMs,
+  }) as unknown as Bot;
   instrument(bot, ledger);
 
   let onStarted!: () => void;

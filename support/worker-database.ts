@@ -25,6 +25,11 @@ export interface ScenarioSchema {
   readonly pool: Pool;
 }
 
+/** Same prefix, so a crashed run's offline schema is dropped as an orphan too. */
+function offlineName(schema: ScenarioSchema): string {
+  return `${schema.name}_off`;
+}
+
 export class WorkerDatabase {
   private constructor(
     readonly url: string,
@@ -68,7 +73,21 @@ export class WorkerDatabase {
 
   async dropScenarioSchema(schema: ScenarioSchema, keep = false): Promise<void> {
     await schema.pool.end();
-    if (!keep) await dropSchema(this.admin, schema.name);
+    if (keep) await this.bringOnline(schema);
+    else await Promise.all([dropSchema(this.admin, schema.name), dropSchema(this.admin, offlineName(schema))]);
+  }
+
+  /**
+   * Makes the schema unreachable for its pool, as a database outage would: renamed away, every
+   * query of the bot fails. Reversible with {@link bringOnline}.
+   */
+  async takeOffline(schema: ScenarioSchema): Promise<void> {
+    await this.admin.query(`ALTER SCHEMA "${schema.name}" RENAME TO "${offlineName(schema)}"`);
+  }
+
+  async bringOnline(schema: ScenarioSchema): Promise<void> {
+    const { rows } = await this.admin.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [offlineName(schema)]);
+    if (rows.length > 0) await this.admin.query(`ALTER SCHEMA "${offlineName(schema)}" RENAME TO "${schema.name}"`);
   }
 
   async close(): Promise<void> {

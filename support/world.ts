@@ -7,7 +7,7 @@ import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumb
 import type { Repositories } from '../src/bot/db/repositories';
 import { Actor, type Task } from './actors/actor';
 import { personName } from './actors/cast';
-import type { BotUnderTest } from './bot-under-test';
+import { startBotUnderTest, type BotSettings, type BotUnderTest } from './bot-under-test';
 import { somePhotos, type Fixture } from './fixtures';
 import { settle } from './settle';
 import { worker, type Worker } from './worker';
@@ -16,7 +16,7 @@ import type { ScenarioSchema } from './worker-database';
 export interface Scenario {
   readonly schema: ScenarioSchema;
   readonly repositories: Repositories;
-  readonly bot: BotUnderTest;
+  bot: BotUnderTest;
 }
 
 export class FamilyAlbumWorld extends World {
@@ -80,6 +80,24 @@ export class FamilyAlbumWorld extends World {
   /** Waits until the bot finished what everyone caused and everyone received what it sent. */
   settle(): Promise<void> {
     return settle(this.started.bot.ledger, [...this.actors.values()], { timeoutMs: this.worker.settleTimeoutMs, action: this.currentStep });
+  }
+
+  /** Restarts the bot with other settings, on the same database (e.g. short-lived invitations). */
+  async restartBot(settings: BotSettings): Promise<void> {
+    const scenario = this.started;
+    await this.settle();
+    await scenario.bot.stop();
+    scenario.bot = await startBotUnderTest(this.worker.backend.bot(), scenario.schema.pool, { ...settings, ledger: scenario.bot.ledger });
+  }
+
+  /** The bot's database becomes unreachable (its errors are then expected, not failures). */
+  async takeStorageOffline(): Promise<void> {
+    this.started.bot.ledger.expectFailures();
+    await this.worker.database.takeOffline(this.started.schema);
+  }
+
+  async bringStorageOnline(): Promise<void> {
+    await this.worker.database.bringOnline(this.started.schema);
   }
 
   /** `count` photo fixtures no one has uploaded yet in this scenario, so every upload is distinct. */

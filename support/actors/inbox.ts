@@ -42,6 +42,7 @@ export class Inbox {
   private fromBot = new Map<number, ReceivedMessage>();
   /** Ids of this person's own messages in the chat with the bot (the bot may delete those too). */
   private ownIds = new Set<number>();
+  private ownMessages: Api.Message[] = [];
   private notices: ReceivedNotice[] = [];
   private fromPeople: Api.Message[] = [];
 
@@ -59,6 +60,7 @@ export class Inbox {
     this.counts = { messages: 0, edits: 0, deletions: 0 };
     this.fromBot = new Map();
     this.ownIds = new Set();
+    this.ownMessages = [];
     this.notices = [];
     this.fromPeople = [];
     this.markSequence = this.sequence;
@@ -117,9 +119,17 @@ export class Inbox {
     this.changed();
   }
 
-  /** This person sent message `id` to the bot. */
-  recordOwn(ids: number[]): void {
-    for (const id of ids) this.ownIds.add(id);
+  /** This person sent these messages to the bot. */
+  recordOwn(messages: Api.Message[]): void {
+    for (const message of messages) {
+      this.ownIds.add(message.id);
+      this.ownMessages.push(message);
+    }
+  }
+
+  /** Messages this person sent to the bot in this scenario, oldest first. */
+  sentByMe(): Api.Message[] {
+    return this.ownMessages.filter((message) => this.ownIds.has(message.id));
   }
 
   recordNotice(answer: Api.messages.BotCallbackAnswer): void {

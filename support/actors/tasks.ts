@@ -19,7 +19,7 @@ function file(fixture: Fixture): CustomFile {
 
 function ownIds(actor: Actor, sent: Api.Message | Api.Message[] | undefined): void {
   const messages = Array.isArray(sent) ? sent : sent ? [sent] : [];
-  actor.telegram.inbox.recordOwn(messages.map((message) => message.id));
+  actor.telegram.inbox.recordOwn(messages);
 }
 
 /** Types a text (or a command) in the chat with the bot and sends it. */
@@ -131,6 +131,24 @@ export const forwardsMessageFrom = (author: Actor): Task =>
     actor.cause();
     const forwarded = await actor.telegram.client.forwardMessages(actor.telegram.botPeer(), { messages: [message.id], fromPeer: await peerOf(actor, author) });
     ownIds(actor, forwarded);
+  });
+
+/** Forwards back to the bot the newest message the bot sent this actor. */
+export const forwardsTheBotsLastMessage = (): Task =>
+  task("forwards the bot's last message back to it", async (actor) => {
+    const last = actor.telegram.inbox.all().filter((entry) => !entry.deleted).at(-1);
+    if (!last) throw new Error(`${actor.name} has no message from the bot to forward`);
+    actor.cause();
+    ownIds(actor, await actor.telegram.client.forwardMessages(actor.telegram.botPeer(), { messages: [last.id], fromPeer: actor.telegram.botPeer() }));
+  });
+
+/** Forwards back to the bot the newest message this actor sent it. */
+export const forwardsTheirOwnMessage = (): Task =>
+  task('forwards their own message back to the bot', async (actor) => {
+    const own = actor.telegram.inbox.sentByMe().at(-1);
+    if (!own) throw new Error(`${actor.name} has sent the bot no message to forward`);
+    actor.cause();
+    ownIds(actor, await actor.telegram.client.forwardMessages(actor.telegram.botPeer(), { messages: [own.id], fromPeer: actor.telegram.botPeer() }));
   });
 
 /** Sets Telegram's "Forwarded messages" privacy to "Nobody". */
