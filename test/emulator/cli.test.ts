@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { test } from 'node:test';
+import { createEmulatorClient } from '../../src/emulator/gramjs';
+import { Api } from 'telegram';
+
+function startCli(env: NodeJS.ProcessEnv = {}) {
+  return spawn(process.execPath, ['--require', 'ts-node/register', 'src/emulator/cli.ts'], {
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+test('npm run emulator prints one JSON line a GramJS script can connect with, and stops on SIGTERM', async () => {
+  const child = startCli();
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  const info = JSON.parse(line);
+  assert.equal(info.host, '127.0.0.1');
+  assert.ok(info.mtprotoPort > 0 && info.mtprotoPort <= 32767, 'the port fits a StringSession');
+  assert.match(info.rsaPublicKeyPem, /BEGIN PUBLIC KEY/);
+  assert.match(info.botApiRoot, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.match(info.bot.token, /^\d+:/);
+
+  const me = await (await fetch(`${info.botApiRoot}/bot${info.bot.token}/getMe`)).json();
+  assert.equal(me.result.username, info.bot.username);
+
+  const client = createEmulatorClient({ host: info.host, port: info.mtprotoPort, dcId: info.dcId, rsaPublicKeyPem: info.rsaPublicKeyPem });
+  await client.connect();
+  const config = await client.invoke(new Api.help.GetConfig());
+  assert.equal(config.thisDc, info.dcId);
+  await client.destroy();
+
+  child.kill('SIGTERM');
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 0);
+});
+
+test('a port setting that is not a port is refused with the setting named', async () => {
+  const child = startCli({ EMULATOR_MTPROTO_PORT: 'eighty' });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 1);
+  assert.match(stderr, /EMULATOR_MTPROTO_PORT=eighty is not a port/);
+});
