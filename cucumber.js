@@ -15,4 +15,13 @@ const common = {
 module.exports = {
   /** The embedded backend: an in-process Telegram and an embedded PostgreSQL. Needs nothing. */
   default: { ...common },
+
+  /**
+   * Telegram's real test DC (see support/backends/test-dc.ts for the settings it needs:
+   * TELEGRAM_API_ID, TELEGRAM_API_HASH, TEST_DC_BOT_TOKENS, TEST_DC_BOT_USERNAMES).
+   */
+  'test-dc': { ...common, require: [...common.require, 'support/profiles/test-dc.cjs'] },
+
+  /** Continuous integration: the embedded backend on two workers, in random order (the seed is printed on failure). */
+  ci: { ...common, parallel: 2, order: 'random' },
 };
