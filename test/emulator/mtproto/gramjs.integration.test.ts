@@ -251,6 +251,12 @@ describe('a real GramJS client against the MTProto handlers', () => {
     const answer = await message.click({ data: Buffer.from('approve:bob') }) as Api.messages.BotCallbackAnswer;
     assert.equal(answer.message, 'Bob approved');
 
+    // Pressing by the button's text, as a person would, takes the same path.
+    state.once('callbackQuery', (query) => state.answerCallbackQuery(bot.id, query.id, { text: 'Already approved', alert: true }));
+    const byText = await message.click({ text: '✅ Approve' }) as Api.messages.BotCallbackAnswer;
+    assert.equal(byText.message, 'Already approved');
+    assert.equal(byText.alert, true);
+
     const edited = nextEvent<EditedMessageEvent>(alice, new EditedMessage({}));
     state.editMessage(bot.id, botMessage.boxIds.get(bot.id)!, { text: 'Bob is in the family', replyMarkup: null });
     const edit = await edited;

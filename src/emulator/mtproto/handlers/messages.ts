@@ -31,6 +31,16 @@ function replyToBoxId(replyTo: Api.TypeInputReplyTo | undefined): number | undef
   return replyTo instanceof Api.InputReplyToMessage ? replyTo.replyToMsgId : undefined;
 }
 
+/**
+ * Checks a reply target before uploaded parts are joined (which consumes them), so a bad
+ * reply id costs the client nothing: it can fix the id and send the same upload again.
+ */
+function checkReplyTo(ctx: RequestContext, me: Account, boxId: number | undefined): void {
+  if (boxId !== undefined && !ctx.state.messageInBox(me.id, boxId)) {
+    throw new BadRequestError('REPLY_TO_MSG_ID_INVALID', `message ${boxId} does not exist`);
+  }
+}
+
 /** The message `boxId` of `me`'s chat with `other`, or MESSAGE_ID_INVALID. */
 function messageInChat(ctx: RequestContext, me: Account, other: Account, boxId: number): Message {
   const message = ctx.state.messageInBox(me.id, boxId);
@@ -57,12 +67,14 @@ function sendMedia(ctx: RequestContext, request: Api.messages.SendMedia): Api.Up
   const { me, other } = chatOf(ctx, request.peer);
   const text = request.message ?? '';
   if (text.length > 1024) throw new BadRequestError('MEDIA_CAPTION_TOO_LONG', 'a caption has at most 1024 characters');
+  const replyTo = replyToBoxId(request.replyTo);
+  checkReplyTo(ctx, me, replyTo);
   const media = mediaFromTl(ctx.state, me.id, request.media);
   const message = ctx.state.sendMessage(me.id, other.id, {
     text,
     entities: userEntities(ctx.state, me.id, text, request.entities),
     media,
-    replyToBoxId: replyToBoxId(request.replyTo),
+    replyToBoxId: replyTo,
   });
   return sentMessagesUpdates(ctx, me.id, [{ message, randomId: request.randomId }]);
 }
@@ -83,9 +95,10 @@ function sendMultiMedia(ctx: RequestContext, request: Api.messages.SendMultiMedi
   for (const item of items) {
     if ((item.message ?? '').length > 1024) throw new BadRequestError('MEDIA_CAPTION_TOO_LONG', 'a caption has at most 1024 characters');
   }
+  const replyTo = replyToBoxId(request.replyTo);
+  checkReplyTo(ctx, me, replyTo);
   const media: Media[] = items.map((item) => mediaFromTl(ctx.state, me.id, item.media));
   const groupedId = randomLong();
-  const replyTo = replyToBoxId(request.replyTo);
   const sent = items.map((item, index) => {
     const text = item.message ?? '';
     const message = ctx.state.sendMessage(me.id, other.id, {

@@ -128,6 +128,13 @@ describe('messages handlers: media', () => {
     const send = (input: Api.InputFile) => alice.invoke(new Api.messages.SendMedia({ peer: inputPeer(state, bobId), media: new Api.InputMediaUploadedPhoto({ file: input }), message: '', randomId: long(3) }));
     assert.equal(await rpcError(send(missing)), 'FILE_PART_3_MISSING');
     assert.equal(await rpcError(send(new Api.InputFile({ id: long(123), parts: 1, name: 'b.png', md5Checksum: '' }))), 'FILE_PARTS_INVALID');
+
+    // A bad reply id is refused before the parts are used: the same upload then goes through.
+    const complete = new Api.InputFile({ id: file.id, parts: 3, name: 'a.png', md5Checksum: '' });
+    const media = new Api.InputMediaUploadedPhoto({ file: complete });
+    const badReply = alice.invoke(new Api.messages.SendMedia({ peer: inputPeer(state, bobId), media, message: '', randomId: long(4), replyTo: new Api.InputReplyToMessage({ replyToMsgId: 999 }) }));
+    assert.equal(await rpcError(badReply), 'REPLY_TO_MSG_ID_INVALID');
+    assert.ok(await send(complete));
     assert.equal(await rpcError(alice.invoke(new Api.upload.SaveFilePart({ fileId: long(1), filePart: 0, bytes: Buffer.alloc(0) }))), 'FILE_PART_EMPTY');
   });
 
