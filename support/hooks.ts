@@ -16,7 +16,14 @@ import type { FamilyAlbumWorld } from './world';
 setDefaultTimeout(defaultSettleTimeoutMs() * 2 + 5_000);
 
 BeforeAll({ timeout: 120_000 }, async function () {
-  await startWorker();
+  try {
+    await startWorker();
+  } catch (error) {
+    // Cucumber buries the cause under its own stack trace: say it plainly first.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`\nThe acceptance suite cannot start: ${message}\n\n`);
+    throw error;
+  }
 });
 
 AfterAll({ timeout: 60_000 }, async function () {

@@ -25,7 +25,7 @@ export interface TestDcSettings {
 export function readTestDcSettings(env: NodeJS.ProcessEnv = process.env, worker = workerIndex(env)): TestDcSettings {
   const apiId = Number(env.TELEGRAM_API_ID);
   if (!env.TELEGRAM_API_ID || !Number.isInteger(apiId) || apiId <= 0) {
-    throw new ConfigurationError('TELEGRAM_API_ID', env.TELEGRAM_API_ID ? `is not a number ("${env.TELEGRAM_API_ID}")` : 'is not set', 'The test-dc backend needs your API id from https://my.telegram.org, or run on the embedded backend (unset TELEGRAM_BACKEND)');
+    throw new ConfigurationError('TELEGRAM_API_ID', env.TELEGRAM_API_ID ? `is not a number ("${env.TELEGRAM_API_ID}")` : 'is not set', 'The test-dc backend needs your API id from https://my.telegram.org, or run on the embedded backend (the default profile, TELEGRAM_BACKEND unset)');
   }
   if (!env.TELEGRAM_API_HASH) {
     throw new ConfigurationError('TELEGRAM_API_HASH', 'is not set', 'The test-dc backend needs your API hash from https://my.telegram.org');
@@ -45,10 +45,10 @@ export function readTestDcSettings(env: NodeJS.ProcessEnv = process.env, worker 
 
 export class TestDcBackend implements Backend {
   readonly name = 'test-dc' as const;
-  private settings?: TestDcSettings;
+  /** Read when the backend is made, so a missing setting fails before anything starts. */
+  private readonly settings: TestDcSettings = readTestDcSettings();
 
   async start(): Promise<void> {
-    this.settings = readTestDcSettings();
     throw new Error('The test-dc backend is not implemented yet (see the follow-up issue of issue 5); run on the embedded backend: unset TELEGRAM_BACKEND or use the default profile.');
   }
 
@@ -70,7 +70,6 @@ export class TestDcBackend implements Backend {
   }
 
   bot(): BotConnection {
-    if (!this.settings) throw new Error('The test-dc backend is not started');
     return this.settings.bot;
   }
 }

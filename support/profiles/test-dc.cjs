@@ -1,0 +1,4 @@
+// Loaded only by the `test-dc` profile (cucumber.js), in every worker, before any hook runs:
+// selects the backend unless TELEGRAM_BACKEND says otherwise. Plain JS and outside the
+// `support/**/*.ts` glob so that no other profile loads it.
+process.env.TELEGRAM_BACKEND ??= 'test-dc';
