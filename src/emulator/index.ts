@@ -49,7 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const control = new EmulatorControl(state);
   const mtproto = await listenWithRetry((port) =>
     startMtprotoServer({ host, port, dcId, state, handlers: createHandlers() }), options.mtprotoPort);
-  const unsubscribe = subscribeUpdates(state, mtproto.pushUpdates);
+  const unsubscribe = subscribeUpdates(state, mtproto.pushUpdates, { dcId });
   const botApi = await startBotApiServer({ host, port: options.botApiPort ?? 0, state });
 
   const connection: EmulatorConnection = {

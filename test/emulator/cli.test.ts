@@ -23,7 +23,7 @@ test('npm run emulator prints one JSON line a GramJS script can connect with, an
   assert.match(info.botApiRoot, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.match(info.bot.token, /^\d+:/);
 
-  const me = await (await fetch(`${info.botApiRoot}/bot${info.bot.token}/getMe`)).json();
+  const me = (await (await fetch(`${info.botApiRoot}/bot${info.bot.token}/getMe`)).json()) as { result: { username: string } };
   assert.equal(me.result.username, info.bot.username);
 
   const client = createEmulatorClient({ host: info.host, port: info.mtprotoPort, dcId: info.dcId, rsaPublicKeyPem: info.rsaPublicKeyPem });

@@ -326,13 +326,15 @@ export class TelegramState extends EventEmitter<StateEvents> {
 
   /**
    * Deletes messages from `accountId`'s box; with `revoke`, from the other participant's box
-   * too (bots always revoke). Unknown ids are skipped, as Telegram does.
+   * too (bots always revoke). Unknown ids are skipped, as Telegram does; returns the ids
+   * that were deleted from `accountId`'s box.
    */
   deleteMessages(accountId: number, boxIds: number[], revoke: boolean): number[] {
     const box = this.boxes.get(accountId);
     if (!box) throw new BadRequestError('PEER_ID_INVALID', `no account ${accountId}`);
     const account = this.requireAccount(accountId);
-    const messages = boxIds.map((id) => box.get(id)).filter((m): m is Message => m !== undefined);
+    const deleted = boxIds.filter((id) => box.has(id));
+    const messages = deleted.map((id) => box.get(id)!);
     const byOwner = new Map<number, number[]>();
     for (const message of messages) {
       for (const [ownerId, ownBoxId] of message.boxIds) {
@@ -341,7 +343,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
       }
     }
     for (const [ownerId, ids] of byOwner) this.removeFromBox(ownerId, ids, accountId);
-    return messages.map((m) => m.boxIds.get(accountId) ?? 0);
+    return deleted;
   }
 
   /** Empties `accountId`'s chat with `peerId` (and the peer's side with `revoke`). */

@@ -110,3 +110,10 @@ test('usernames follow Telegram’s rules', () => {
   assert.equal(state.resolveUsername('@alice_w').id, alice.id);
   assert.throws(() => state.resolveUsername('nobody_here'), named('USERNAME_NOT_OCCUPIED'));
 });
+
+test('deleteMessages reports the ids it deleted from the caller’s box and skips unknown ones', () => {
+  const { state, bot, alice } = setUp();
+  state.sendMessage(alice.id, bot.id, { text: 'one' });
+  state.sendMessage(alice.id, bot.id, { text: 'two' });
+  assert.deepEqual(state.deleteMessages(alice.id, [2, 99], false), [2]);
+});
