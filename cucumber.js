@@ -8,7 +8,10 @@ const common = {
   paths: ['features/**/*.feature'],
   requireModule: ['ts-node/register'],
   require: ['support/**/*.ts', 'steps/**/*.ts'],
-  format: ['progress-bar', 'summary'],
+  // One formatter writes to the terminal (cucumber keeps only the last of those): progress-bar,
+  // which ends with the failures and a summary. The others write the reports (issue 7):
+  // `npm run docs` turns messages.ndjson into reports/index.html and masks secrets in all three.
+  format: ['progress-bar', 'html:reports/cucumber.html', 'junit:reports/junit.xml', 'message:reports/messages.ndjson'],
   strict: true,
 };
 

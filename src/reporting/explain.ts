@@ -26,8 +26,10 @@ const NUMBER_WORDS: Record<string, number> = { no: 0, none: 0, zero: 0, a: 1, an
 const RECEIVES_COUNT = /^(?:(?:Given|When|Then|And|But|\*)\s+)?(.+?)\s+(?:receives?|gets?|should (?:receive|get))\s+(no|none|zero|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:more\s+|new\s+)?(photo|picture|image|message|reply|replie|text)s?\b/i;
 /** "Bob receives nothing", "Bob receives no reply". */
 const RECEIVES_NOTHING = /^(?:(?:Given|When|Then|And|But|\*)\s+)?(.+?)\s+(?:receives?|gets?)\s+nothing\b/i;
-/** "Bob receives (a message) "Welcome"", "Bob is told "...", "Bob sees "..."". */
-const RECEIVES_TEXT = /^(?:(?:Given|When|Then|And|But|\*)\s+)?(.+?)\s+(?:receives?|gets?|is told|sees?|should see)\b.*?"([^"]+)"/i;
+/** "Bob receives a message containing "Welcome"", "Bob is told "…"", "Bob's last message from the bot says "…"". */
+const RECEIVES_TEXT = /^(.+?)(?:'s last message from the bot says|\s+(?:receives?|gets?)\s+(?:an?\s+|the\s+)?(?:message|reply|text)\s+(?:containing|saying|that says)|\s+is told|\s+sees the notice)\s+"([^"]+)"/i;
+/** "Bob receives no message containing "…"". */
+const RECEIVES_NO_TEXT = /^(.+?)\s+(?:receives?|gets?)\s+no\s+(?:message|reply|text)\s+(?:containing|saying)\s+"([^"]+)"/i;
 
 export function explainFailure(failure: FailedStep, conversation: readonly TranscriptLine[] = []): string {
   const detail = summariseError(failure.message);
@@ -45,25 +47,29 @@ export function explainFailure(failure: FailedStep, conversation: readonly Trans
   }
 
   const bodyOfStep = stripKeyword(step);
-  const timedOut = /timed? ?out|timeout|did not settle|still pending/i.test(failure.message ?? '');
-  const count = bodyOfStep.match(RECEIVES_COUNT);
+  const timedOut = /timed? ?out|timeout|did not settle|not settled|still pending/i.test(failure.message ?? '');
+  const unwanted = bodyOfStep.match(RECEIVES_NO_TEXT);
+  const wanted = unwanted ? null : bodyOfStep.match(RECEIVES_TEXT);
+  const count = wanted || unwanted ? null : bodyOfStep.match(RECEIVES_COUNT);
   const nothing = bodyOfStep.match(RECEIVES_NOTHING);
-  const text = bodyOfStep.match(RECEIVES_TEXT);
   let sentence: string | undefined;
-  if (count) {
+  if (unwanted) {
+    const actor = unwanted[1];
+    sentence = `${actor} expected no message containing "${unwanted[2]}"${saidTo(actor, conversation, true, 'but')}`;
+  } else if (wanted) {
+    const actor = wanted[1];
+    sentence = `${actor} expected to be told "${wanted[2]}"${saidTo(actor, conversation, true, 'but')}`;
+  } else if (count) {
     const actor = count[1];
     const expected = NUMBER_WORDS[count[2].toLowerCase()] ?? Number(count[2]);
     const noun = normaliseNoun(count[3]);
-    const received = noun === 'photo' ? photosTo(actor, conversation) : messagesTo(actor, conversation).length;
-    sentence = `${actor} expected ${expected === 0 ? `no ${noun}s` : countOf(expected, noun)} but received ${received === 0 ? 'none' : received}`;
+    const received = receivedCount(failure.message, noun === 'photo' ? photosTo(actor, conversation) : messagesTo(actor, conversation).length);
+    const receivedWords = received === undefined ? 'a different number' : received === 0 ? 'none' : String(received);
+    sentence = `${actor} expected ${expected === 0 ? `no ${noun}s` : countOf(expected, noun)} but received ${receivedWords}`;
     sentence += saidTo(actor, conversation, true);
   } else if (nothing) {
     const actor = nothing[1];
-    const received = messagesTo(actor, conversation);
-    sentence = `${actor} expected nothing but received ${countOf(received.length, 'message')}${saidTo(actor, conversation, true)}`;
-  } else if (text) {
-    const actor = text[1];
-    sentence = `${actor} expected to be told "${text[2]}"${saidTo(actor, conversation, true, 'but')}`;
+    sentence = `${actor} expected nothing but received something${saidTo(actor, conversation, false)}`;
   }
   if (sentence) {
     return `${sentence}.${timedOut ? ` The bot did not finish in time${detail ? `: ${withoutStop(detail)}` : ''}.` : ''}`;
@@ -81,6 +87,18 @@ export function explainFailure(failure: FailedStep, conversation: readonly Trans
 
 function withoutStop(text: string): string {
   return text.replace(/[.\s]+$/, '');
+}
+
+/**
+ * How many arrived, as the assertion saw it ("…, not 2", "Received length: 0"): the transcript
+ * covers the whole scenario while "Then" steps count from the start of the actions, so the
+ * transcript's count is used only when it is zero (then it is zero for any part of it).
+ */
+function receivedCount(message: string | undefined, inTranscript: number): number | undefined {
+  const text = (message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  const stated = text.match(/,? not (\d+)\b/) ?? text.match(/Received(?: length)?:\s*(\d+)/) ?? text.match(/received (\d+)\b/i);
+  if (stated) return Number(stated[1]);
+  return inTranscript === 0 ? 0 : undefined;
 }
 
 function stripKeyword(step: string): string {
@@ -104,8 +122,7 @@ function saidTo(actor: string, conversation: readonly TranscriptLine[], always: 
   const lead = joiner === 'but' ? ' but' : ';';
   const said = lastTextTo(actor, conversation);
   if (!said) return always ? `${lead} the bot sent ${actor} no text at all` : '';
-  const several = messagesTo(actor, conversation).filter((line) => line.text.trim()).length > 1;
-  return `${lead} the bot ${several ? 'last ' : ''}said '${said}'`;
+  return `${lead} the bot said '${said}'`;
 }
 
 function lastTextTo(actor: string, conversation: readonly TranscriptLine[]): string | undefined {

@@ -17,7 +17,7 @@ test('a missing photo is explained with what the bot said instead', () => {
 
 test('number words, "no" and message counts are understood', () => {
   assert.equal(
-    explainFailure({ step: 'Then Bob receives no messages', status: 'FAILED' }, emptyAlbum),
+    explainFailure({ step: 'Then Bob receives no messages', status: 'FAILED', message: 'Expected Bob to receive 0 message(s), not 1.' }, emptyAlbum),
     "Bob expected no messages but received 1; the bot said 'The album is empty'.",
   );
   assert.equal(
@@ -26,14 +26,32 @@ test('number words, "no" and message counts are understood', () => {
   );
   assert.equal(
     explainFailure({ step: 'Then Bob receives nothing', status: 'FAILED' }, emptyAlbum),
-    "Bob expected nothing but received 1 message; the bot said 'The album is empty'.",
+    "Bob expected nothing but received something; the bot said 'The album is empty'.",
   );
 });
 
 test('an expected text is contrasted with what the bot said', () => {
   assert.equal(
-    explainFailure({ step: 'Then Bob receives "Here is a photo"', status: 'FAILED' }, emptyAlbum),
+    explainFailure({ step: 'Then Bob receives a message containing "Here is a photo"', status: 'FAILED' }, emptyAlbum),
     "Bob expected to be told \"Here is a photo\" but the bot said 'The album is empty'.",
+  );
+  assert.equal(
+    explainFailure({ step: "Then Bob's last message from the bot says \"Hi\"", status: 'FAILED' }, emptyAlbum),
+    "Bob expected to be told \"Hi\" but the bot said 'The album is empty'.",
+  );
+  assert.equal(
+    explainFailure({ step: 'Then Bob receives no message containing "empty"', status: 'FAILED' }, emptyAlbum),
+    "Bob expected no message containing \"empty\" but the bot said 'The album is empty'.",
+  );
+});
+
+test('a count the transcript cannot confirm is taken from the assertion, or left vague', () => {
+  const twoMessages = parseTranscriptText(
+    renderTranscriptText(new Transcript().botSent('Bob', { text: 'Hello' }).botSent('Bob', { text: 'Welcome' }).events),
+  );
+  assert.equal(
+    explainFailure({ step: 'Then Bob receives 1 message', status: 'FAILED' }, twoMessages),
+    "Bob expected 1 message but received a different number; the bot said 'Welcome'.",
   );
 });
 

@@ -32,3 +32,14 @@ test('long text wraps at word boundaries and long words are cut', () => {
   assert.deepEqual(wrap('one two three four', 9), ['one two', 'three', 'four']);
   assert.deepEqual(wrap('abcdefghijkl', 5), ['abcde', 'fghij', 'kl']);
 });
+
+test('a secret is masked before the chat wraps it across lines', async () => {
+  const { conversationAttachments } = await import('../../src/reporting/attachments');
+  const token = '7654321:AAFakeTokenForTheReportsTest_0123456789x';
+  const { image, text } = conversationAttachments(new Transcript().userSent('Alice', { text: `my token is ${token}` }).events, `About ${token}`);
+  const svg = image.data.toString('utf8');
+  for (const piece of ['7654321', 'AAFakeToken', '0123456789x']) {
+    assert.ok(!svg.includes(piece) && !text.data.includes(piece), `no piece of the token (${piece}) remains`);
+  }
+  assert.ok(svg.includes('[masked bot token]'));
+});

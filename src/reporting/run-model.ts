@@ -1,0 +1,285 @@
+/**
+ * Reads a cucumber run from its messages (`reports/messages.ndjson`, the message formatter's
+ * output) into what the living documentation shows: features, their scenarios as the final
+ * attempt ended, each step with its status, the attachments, and a plain-words explanation of
+ * every failure.
+ *
+ * The message protocol is cucumber's public contract between a run and its formatters; only
+ * the fields used here are typed, so a newer protocol with more fields reads the same.
+ */
+import { explainFailure } from './explain';
+import { parseTranscriptText, type TranscriptLine } from './render-text';
+import { CONVERSATION_IMAGE, CONVERSATION_TEXT } from './attachments';
+
+type Status = 'PASSED' | 'FAILED' | 'SKIPPED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'UNKNOWN';
+
+/** Worst first, as cucumber ranks them: a scenario is as bad as its worst step. */
+const SEVERITY: Status[] = ['UNKNOWN', 'PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED'];
+
+export interface StepView {
+  keyword: string;
+  text: string;
+  status: Status;
+  /** From the Background rather than the scenario itself. */
+  background: boolean;
+  docString?: string;
+  dataTable?: string[][];
+}
+
+export interface AttachmentView {
+  mediaType: string;
+  fileName?: string;
+  /** base64 when `encoding` is BASE64, text otherwise. */
+  body: string;
+  encoding: 'BASE64' | 'IDENTITY';
+}
+
+export interface ScenarioView {
+  id: string;
+  name: string;
+  /** "Scenario", "Scenario Outline", "Example"… as written. */
+  keyword: string;
+  tags: string[];
+  line: number;
+  status: Status;
+  steps: StepView[];
+  /** The chat rendering (SVG) attached by the reporting hook, base64. */
+  conversationImage?: AttachmentView;
+  /** The plain-text transcript attached by the reporting hook. */
+  conversationText?: string;
+  /** Other attachments (logs, screenshots). */
+  attachments: AttachmentView[];
+  failure?: { explanation: string; detail: string };
+  /** How many attempts ran (more than 1 with --retry). */
+  attempts: number;
+}
+
+export interface FeatureView {
+  uri: string;
+  name: string;
+  keyword: string;
+  description: string;
+  tags: string[];
+  scenarios: ScenarioView[];
+}
+
+export interface RunView {
+  features: FeatureView[];
+  startedAt?: Date;
+  finishedAt?: Date;
+  success?: boolean;
+  /** Failures outside any scenario (BeforeAll/AfterAll hooks, the run itself). */
+  runProblems: string[];
+}
+
+// ── the subset of the message protocol read here ─────────────────────────────────────────────
+
+interface Timestamp { seconds: number; nanos: number }
+interface GherkinStep { id: string; keyword: string; text: string; docString?: { content: string }; dataTable?: { rows: Array<{ cells: Array<{ value: string }> }> } }
+interface GherkinScenario { id: string; keyword: string; name: string; location: { line: number }; steps: GherkinStep[] }
+interface GherkinChild { background?: { steps: GherkinStep[] }; scenario?: GherkinScenario; rule?: { children: GherkinChild[] } }
+interface Envelope {
+  gherkinDocument?: { uri?: string; feature?: { keyword: string; name: string; description: string; tags: Array<{ name: string }>; children: GherkinChild[] } };
+  pickle?: { id: string; uri: string; name: string; astNodeIds: string[]; tags: Array<{ name: string }>; steps: Array<{ id: string; text: string; astNodeIds: string[]; argument?: { docString?: { content: string }; dataTable?: { rows: Array<{ cells: Array<{ value: string }> }> } } }> };
+  hook?: { id: string; name?: string; type?: string };
+  testCase?: { id: string; pickleId: string; testSteps: Array<{ id: string; pickleStepId?: string; hookId?: string }> };
+  testCaseStarted?: { id: string; testCaseId: string; attempt: number };
+  testStepFinished?: { testCaseStartedId: string; testStepId: string; testStepResult: { status: Status; message?: string; exception?: { message?: string; stackTrace?: string } } };
+  testCaseFinished?: { testCaseStartedId: string; willBeRetried: boolean };
+  attachment?: { testCaseStartedId?: string; body: string; contentEncoding: 'BASE64' | 'IDENTITY'; mediaType: string; fileName?: string };
+  testRunStarted?: { timestamp: Timestamp };
+  testRunFinished?: { timestamp: Timestamp; success: boolean; message?: string; exception?: { message?: string } };
+  testRunHookFinished?: { result: { status: Status; message?: string } };
+}
+
+/** Parses NDJSON text into envelopes; a truncated last line (a killed run) is ignored. */
+export function parseMessages(ndjson: string): Envelope[] {
+  const envelopes: Envelope[] = [];
+  for (const line of ndjson.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      envelopes.push(JSON.parse(line) as Envelope);
+    } catch {
+      // A run stopped mid-write leaves half a line; everything before it is still worth showing.
+    }
+  }
+  return envelopes;
+}
+
+export function buildRunView(envelopes: readonly Envelope[]): RunView {
+  const documents = envelopes.flatMap((e) => (e.gherkinDocument?.feature ? [e.gherkinDocument] : []));
+  const pickles = new Map(envelopes.flatMap((e) => (e.pickle ? [[e.pickle.id, e.pickle] as const] : [])));
+  const hooks = new Map(envelopes.flatMap((e) => (e.hook ? [[e.hook.id, e.hook] as const] : [])));
+  const testCases = new Map(envelopes.flatMap((e) => (e.testCase ? [[e.testCase.id, e.testCase] as const] : [])));
+  const started = envelopes.flatMap((e) => (e.testCaseStarted ? [e.testCaseStarted] : []));
+  const stepResults = new Map<string, Map<string, NonNullable<Envelope['testStepFinished']>['testStepResult']>>();
+  const attachments = new Map<string, NonNullable<Envelope['attachment']>[]>();
+  for (const e of envelopes) {
+    if (e.testStepFinished) {
+      const byStep = stepResults.get(e.testStepFinished.testCaseStartedId) ?? new Map();
+      byStep.set(e.testStepFinished.testStepId, e.testStepFinished.testStepResult);
+      stepResults.set(e.testStepFinished.testCaseStartedId, byStep);
+    }
+    if (e.attachment?.testCaseStartedId) {
+      const list = attachments.get(e.attachment.testCaseStartedId) ?? [];
+      list.push(e.attachment);
+      attachments.set(e.attachment.testCaseStartedId, list);
+    }
+  }
+
+  // The final attempt of each test case is the one the report shows.
+  const lastAttempt = new Map<string, NonNullable<Envelope['testCaseStarted']>>();
+  const attemptCount = new Map<string, number>();
+  for (const s of started) {
+    attemptCount.set(s.testCaseId, (attemptCount.get(s.testCaseId) ?? 0) + 1);
+    const previous = lastAttempt.get(s.testCaseId);
+    if (!previous || s.attempt >= previous.attempt) lastAttempt.set(s.testCaseId, s);
+  }
+  const scenarioByPickle = new Map<string, ScenarioView>();
+  for (const [testCaseId, attempt] of lastAttempt) {
+    const testCase = testCases.get(testCaseId);
+    const pickle = testCase && pickles.get(testCase.pickleId);
+    if (!testCase || !pickle) continue;
+    scenarioByPickle.set(
+      pickle.id,
+      scenarioView(pickle, testCase, stepResults.get(attempt.id) ?? new Map(), attachments.get(attempt.id) ?? [], hooks, documents, attemptCount.get(testCaseId) ?? 1),
+    );
+  }
+
+  const features: FeatureView[] = documents.map((document) => {
+    const feature = document.feature!;
+    const uri = document.uri ?? '';
+    const scenarios = [...pickles.values()]
+      .filter((pickle) => pickle.uri === uri)
+      .map((pickle) => scenarioByPickle.get(pickle.id) ?? notRun(pickle, documents))
+      .sort((a, b) => a.line - b.line);
+    return { uri, name: feature.name, keyword: feature.keyword, description: dedent(feature.description ?? ''), tags: feature.tags.map((t) => t.name), scenarios };
+  });
+
+  const runStarted = envelopes.find((e) => e.testRunStarted)?.testRunStarted;
+  const runFinished = envelopes.find((e) => e.testRunFinished)?.testRunFinished;
+  const runProblems = envelopes
+    .flatMap((e) => (e.testRunHookFinished && e.testRunHookFinished.result.status === 'FAILED' ? [e.testRunHookFinished.result.message ?? 'A BeforeAll/AfterAll hook failed.'] : []))
+    .concat(runFinished?.message ? [runFinished.message] : runFinished?.exception?.message ? [runFinished.exception.message] : []);
+  return {
+    features: features.filter((f) => f.scenarios.length > 0).sort((a, b) => a.uri.localeCompare(b.uri)),
+    startedAt: runStarted && toDate(runStarted.timestamp),
+    finishedAt: runFinished && toDate(runFinished.timestamp),
+    success: runFinished?.success,
+    runProblems,
+  };
+}
+
+function scenarioView(
+  pickle: NonNullable<Envelope['pickle']>,
+  testCase: NonNullable<Envelope['testCase']>,
+  results: Map<string, NonNullable<Envelope['testStepFinished']>['testStepResult']>,
+  attached: NonNullable<Envelope['attachment']>[],
+  hooks: Map<string, NonNullable<Envelope['hook']>>,
+  documents: Array<NonNullable<Envelope['gherkinDocument']>>,
+  attempts: number,
+): ScenarioView {
+  const base = notRun(pickle, documents);
+  const pickleSteps = new Map(pickle.steps.map((step, index) => [step.id, index]));
+  let status: Status = 'UNKNOWN';
+  let firstProblem: { hook?: string; stepIndex?: number; result: NonNullable<Envelope['testStepFinished']>['testStepResult'] } | undefined;
+  let seenPickleStep = false;
+  for (const testStep of testCase.testSteps) {
+    const result = results.get(testStep.id);
+    const stepIndex = testStep.pickleStepId !== undefined ? pickleSteps.get(testStep.pickleStepId) : undefined;
+    if (stepIndex !== undefined) {
+      seenPickleStep = true;
+      if (result) base.steps[stepIndex].status = result.status;
+    }
+    if (!result) continue;
+    if (SEVERITY.indexOf(result.status) > SEVERITY.indexOf(status)) status = result.status;
+    if (!firstProblem && !['PASSED', 'SKIPPED', 'UNKNOWN'].includes(result.status)) {
+      const hook = testStep.hookId ? hooks.get(testStep.hookId) : undefined;
+      const hookName = hook ? hook.name || (hook.type?.startsWith('AFTER') || seenPickleStep ? 'After' : 'Before') : undefined;
+      firstProblem = { hook: hookName, stepIndex, result };
+    }
+  }
+  base.status = status;
+  base.attempts = attempts;
+
+  for (const attachment of attached) {
+    const view: AttachmentView = { mediaType: attachment.mediaType, fileName: attachment.fileName, body: attachment.body, encoding: attachment.contentEncoding };
+    if (attachment.fileName === CONVERSATION_IMAGE.fileName && attachment.mediaType === CONVERSATION_IMAGE.mediaType) base.conversationImage = view;
+    else if (attachment.fileName === CONVERSATION_TEXT.fileName) base.conversationText = textOf(view);
+    else base.attachments.push(view);
+  }
+
+  if (firstProblem) {
+    const conversation: TranscriptLine[] = base.conversationText ? parseTranscriptText(base.conversationText) : [];
+    const step = firstProblem.stepIndex !== undefined ? base.steps[firstProblem.stepIndex] : undefined;
+    const message = firstProblem.result.message ?? firstProblem.result.exception?.message ?? '';
+    base.failure = {
+      explanation: explainFailure({ step: step && `${step.keyword}${step.text}`, status: firstProblem.result.status, message, hook: step ? undefined : firstProblem.hook ?? 'Before' }, conversation),
+      detail: firstProblem.result.exception?.stackTrace ? `${message}\n${firstProblem.result.exception.stackTrace}` : message,
+    };
+  }
+  return base;
+}
+
+/** The scenario as written, every step UNKNOWN: for pickles that never ran (e.g. --dry-run, a crash). */
+function notRun(pickle: NonNullable<Envelope['pickle']>, documents: Array<NonNullable<Envelope['gherkinDocument']>>): ScenarioView {
+  const { steps: astSteps, backgroundIds, scenario } = astIndex(documents, pickle.uri, pickle.astNodeIds[0]);
+  return {
+    id: pickle.id,
+    name: pickle.name,
+    keyword: scenario?.keyword ?? 'Scenario',
+    tags: pickle.tags.map((t) => t.name),
+    line: scenario?.location.line ?? 0,
+    status: 'UNKNOWN',
+    steps: pickle.steps.map((step) => {
+      const ast = astSteps.get(step.astNodeIds[0]);
+      return {
+        keyword: ast?.keyword ?? '* ',
+        text: step.text,
+        status: 'UNKNOWN' as Status,
+        background: backgroundIds.has(step.astNodeIds[0]),
+        docString: step.argument?.docString?.content,
+        dataTable: step.argument?.dataTable?.rows.map((row) => row.cells.map((cell) => cell.value)),
+      };
+    }),
+    attachments: [],
+    attempts: 0,
+  };
+}
+
+function astIndex(documents: Array<NonNullable<Envelope['gherkinDocument']>>, uri: string, scenarioId: string) {
+  const steps = new Map<string, GherkinStep>();
+  const backgroundIds = new Set<string>();
+  let scenario: GherkinScenario | undefined;
+  const visit = (children: GherkinChild[]) => {
+    for (const child of children) {
+      for (const step of child.background?.steps ?? []) {
+        steps.set(step.id, step);
+        backgroundIds.add(step.id);
+      }
+      if (child.scenario) {
+        for (const step of child.scenario.steps) steps.set(step.id, step);
+        if (child.scenario.id === scenarioId) scenario = child.scenario;
+      }
+      if (child.rule) visit(child.rule.children);
+    }
+  };
+  const document = documents.find((d) => d.uri === uri);
+  visit(document?.feature?.children ?? []);
+  return { steps, backgroundIds, scenario };
+}
+
+export function textOf(attachment: AttachmentView): string {
+  return attachment.encoding === 'BASE64' ? Buffer.from(attachment.body, 'base64').toString('utf8') : attachment.body;
+}
+
+function toDate(timestamp: Timestamp): Date {
+  return new Date(timestamp.seconds * 1000 + Math.floor(timestamp.nanos / 1e6));
+}
+
+/** Gherkin keeps a description's indentation; a reader wants it flush left. */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^\s*/)![0].length));
+  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim();
+}

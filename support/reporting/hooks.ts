@@ -1,0 +1,80 @@
+/**
+ * Attaches each scenario's conversation to cucumber's report: a chat rendering (SVG, shown
+ * inline by cucumber's HTML report and by reports/index.html) and a plain-text transcript.
+ *
+ * The conversation comes from what steps recorded with `transcriptOf(world)` and, when the
+ * World has actors (`world.actors`), from their chats and inboxes, read after the scenario.
+ * Everything attached is masked (src/reporting/mask.ts).
+ *
+ * Hook order: cucumber runs After hooks in reverse order of definition, and this file is loaded
+ * after support/hooks.ts, so the conversation is read before the suite's own clean-up.
+ */
+import { After, AfterStep, BeforeStep } from '@cucumber/cucumber';
+import { conversationAttachments } from '../../src/reporting/attachments';
+import type { ConversationEvent } from '../../src/reporting/conversation';
+import { registerSecretsFromEnvironment } from '../../src/reporting/mask';
+import type { Actor } from '../actors/actor';
+import { ArrivalOrder, conversationFromActors } from './from-actors';
+import { transcriptOf } from './world-transcript';
+
+registerSecretsFromEnvironment();
+
+/** Reading the actors' chats after a scenario never takes longer than this. */
+const READ_TIMEOUT_MS = 10_000;
+
+const orders = new WeakMap<object, ArrivalOrder>();
+
+function actorsOf(world: object): Actor[] {
+  const actors = (world as { actors?: unknown }).actors;
+  if (actors instanceof Map) return [...actors.values()] as Actor[];
+  if (Array.isArray(actors)) return actors as Actor[];
+  return [];
+}
+
+/** Starts noting arrivals for people the scenario has mentioned so far. */
+function watch(world: object): void {
+  const actors = actorsOf(world);
+  if (actors.length === 0) return;
+  let order = orders.get(world);
+  if (!order) {
+    order = new ArrivalOrder();
+    orders.set(world, order);
+  }
+  for (const actor of actors) order.watch(actor);
+}
+
+BeforeStep(function () {
+  watch(this);
+});
+
+AfterStep(function () {
+  watch(this);
+});
+
+After({ name: 'Attach the conversation', timeout: READ_TIMEOUT_MS + 5_000 }, async function ({ pickle }) {
+  watch(this);
+  const order = orders.get(this);
+  const fromActors = order ? await withTimeout(conversationFromActors(actorsOf(this), order), READ_TIMEOUT_MS) : [];
+  order?.stop();
+  const events: ConversationEvent[] = [...transcriptOf(this).events, ...(fromActors ?? [])];
+  if (events.length === 0) return;
+  const ordered = events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => (a.event.at ?? 0) - (b.event.at ?? 0) || a.index - b.index)
+    .map(({ event }) => event);
+  const { image, text } = conversationAttachments(ordered, pickle.name);
+  this.attach(image.data, { mediaType: image.mediaType, fileName: image.fileName });
+  this.attach(text.data, { mediaType: text.mediaType, fileName: text.fileName });
+});
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
