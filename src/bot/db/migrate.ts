@@ -29,7 +29,10 @@ export interface MigrateOptions {
 /** Applies pending migrations and returns the ids it applied (empty when up to date). */
 export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise<string[]> {
   const client = await pool.connect();
-  const onError = () => undefined; // the server went away; the next query reports it
+  let broken = false;
+  const onError = () => {
+    broken = true; // the server went away; the next query reports it
+  };
   client.on('error', onError);
   try {
     await client.query('BEGIN');
@@ -38,12 +41,15 @@ export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise
       await client.query('COMMIT');
       return applied;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
       throw error;
     }
   } finally {
-    client.off('error', onError);
-    client.release();
+    // A broken client is destroyed on release; its listener stays to absorb late errors.
+    if (!broken) client.off('error', onError);
+    client.release(broken);
   }
 }
 

@@ -25,7 +25,8 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     });
     throw error;
   } finally {
-    client.off('error', onError);
+    // A broken client is destroyed on release; its listener stays to absorb late errors.
+    if (!broken) client.off('error', onError);
     client.release(broken);
   }
 }
