@@ -49,7 +49,7 @@ BeforeStep(function (this: FamilyAlbumWorld, { pickleStep }) {
   this.previousStepType = pickleStep.type;
 });
 
-After(async function (this: FamilyAlbumWorld, { result }) {
+After(async function (this: FamilyAlbumWorld, { result, pickle }) {
   const scenario = this.scenario;
   if (!scenario) return;
   const { database, keepFailedSchemas } = worker();
@@ -58,8 +58,10 @@ After(async function (this: FamilyAlbumWorld, { result }) {
   const keep = failed && keepFailedSchemas;
   await database.dropScenarioSchema(scenario.schema, keep);
   if (keep) {
-    this.log(`KEEP_FAILED_SCHEMAS=1: the schema "${scenario.schema.name}" is kept on ${database.description}` +
-      (database.isEmbedded ? ' (an embedded server is removed at exit: set DATABASE_URL to inspect it later)' : ' (the next run drops it)'));
+    const note = `KEEP_FAILED_SCHEMAS=1: kept the schema "${scenario.schema.name}" of the failed scenario "${pickle.name}" on ${database.description}` +
+      (database.isEmbedded ? ' (an embedded server is removed at exit: set DATABASE_URL to inspect it later)' : ' (the next run drops it)');
+    this.log(note);
+    process.stderr.write(`\n${note}\n`);
   }
   const unreported = scenario.bot.ledger.unreportedFailures();
   if (unreported.length > 0) {
