@@ -27,6 +27,17 @@ export interface BotSettings {
   readonly inviteTtlMs?: number;
   /** Keep counting in this ledger (a restarted bot continues its predecessor's record). */
   readonly ledger?: BotLedger;
+  /** How long stop() waits for an update still being handled; default 10 s. */
+  readonly stopGuardMs?: number;
+}
+
+function withGuard(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<void>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The bot was still handling an update ${ms} ms after it was told to stop; a handler is stuck.`)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, guard]).finally(() => clearTimeout(timer));
 }
 
 export async function startBotUnderTest(connection: BotConnection, db: Pool, settings: BotSettings = {}): Promise<BotUnderTest> {
@@ -57,8 +68,9 @@ export async function startBotUnderTest(connection: BotConnection, db: Pool, set
     ledger,
     stop() {
       // stop() aborts the long poll and confirms the offset; `polling` resolves once the
-      // update being handled (if any) is done.
-      stopping ??= bot.stop().then(() => polling);
+      // update being handled (if any) is done. A handler stuck for good must not hang the run:
+      // after the guard, report it and move on (polling has stopped either way).
+      stopping ??= bot.stop().then(() => withGuard(polling, settings.stopGuardMs ?? 10_000));
       return stopping;
     },
   };

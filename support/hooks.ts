@@ -53,7 +53,7 @@ After(async function (this: FamilyAlbumWorld, { result, pickle }) {
   const scenario = this.scenario;
   if (!scenario) return;
   const { database, keepFailedSchemas } = worker();
-  await scenario.bot.stop();
+  const stopped = await scenario.bot.stop().then(() => undefined, (error: unknown) => error);
   const failed = result?.status !== Status.PASSED && result?.status !== Status.SKIPPED;
   const keep = failed && keepFailedSchemas;
   await database.dropScenarioSchema(scenario.schema, keep);
@@ -68,4 +68,5 @@ After(async function (this: FamilyAlbumWorld, { result, pickle }) {
     for (const failure of unreported) failure.reported = true;
     throw new BotError(unreported);
   }
+  if (stopped) throw stopped;
 });
