@@ -45,6 +45,7 @@ export interface MessageEvent extends EventBase {
 export interface PressEvent extends EventBase {
   kind: 'press';
   by: string;
+  /** The button's label; empty when only the press itself was seen. */
   button: string;
 }
 

@@ -162,13 +162,13 @@ function drawKeyboard(type: Keyboard['type'], rows: string[][], x: number, y: nu
 }
 
 function pill(prefix: string, button: string, fill: string): Block {
-  const text = `${prefix} [${button}]`;
+  const text = button ? `${prefix} [${button}]` : `${prefix} a button`;
   const width = Math.min(WIDTH - 2 * MARGIN, measure(text) * (13 / FONT) + 28);
   return {
     height: 26,
     draw: (y) =>
       `<rect x="${WIDTH - MARGIN - width}" y="${y}" width="${width}" height="26" rx="13" fill="${fill}" stroke="#9fb8d0"/>` +
-      `<text x="${WIDTH - MARGIN - width / 2}" y="${y + 17}" text-anchor="middle" font-size="13" fill="#1d3b57">${escapeXml(prefix)} <tspan font-weight="600">[${escapeXml(button)}]</tspan></text>`,
+      `<text x="${WIDTH - MARGIN - width / 2}" y="${y + 17}" text-anchor="middle" font-size="13" fill="#1d3b57">${escapeXml(prefix)} ${button ? `<tspan font-weight="600">[${escapeXml(button)}]</tspan>` : 'a button'}</text>`,
   };
 }
 

@@ -34,7 +34,7 @@ function eventLines(event: ConversationEvent): string[] {
     case 'delete':
       return withBody(`${event.from} deletes its message to ${event.to}`, event.text, undefined, undefined);
     case 'press':
-      return [`  ${event.by} presses [${event.button}]`];
+      return [event.button ? `  ${event.by} presses [${event.button}]` : `  ${event.by} presses a button`];
     case 'note':
       return [`  · ${oneLine(event.text)}`];
   }
@@ -75,7 +75,7 @@ export interface TranscriptLine {
 
 const MESSAGE = /^ {2}(.+?) → (.+?)(?: \(forwarded from .+\))?: (.*)$/;
 const EDIT_OR_DELETE = /^ {2}(.+?) (edits|deletes) its message to (.+?): (.*)$/;
-const PRESS = /^ {2}(.+?) presses \[(.*)\]$/;
+const PRESS = /^ {2}(.+?) presses (?:\[(.*)\]|a button)$/;
 const NOTE = /^ {2}· (.*)$/;
 const PHOTOS = /^\[(\d+) photos?(?::[^\]]*)?\] ?/;
 
@@ -90,7 +90,7 @@ export function parseTranscriptText(transcript: string): TranscriptLine[] {
     if ((match = raw.match(EDIT_OR_DELETE))) {
       lines.push({ kind: match[2] === 'edits' ? 'edit' : 'delete', from: match[1], to: match[3], ...body(match[4]) });
     } else if ((match = raw.match(PRESS))) {
-      lines.push({ kind: 'press', by: match[1], text: match[2], photoCount: 0 });
+      lines.push({ kind: 'press', by: match[1], text: match[2] ?? '', photoCount: 0 });
     } else if ((match = raw.match(NOTE))) {
       lines.push({ kind: 'note', text: match[1], photoCount: 0 });
     } else if ((match = raw.match(MESSAGE))) {

@@ -8,8 +8,9 @@
  * appeared in an inbox. A person's own message is placed just before the bot's next message
  * in the same chat (message ids in one chat increase in both directions).
  *
- * Not visible here, so not shown: presses of inline buttons that the bot answered without a
- * notice (a TODO for the suite: `transcriptOf(world).pressed(...)` in the `presses` task).
+ * Not visible here: which inline button was pressed. A press shows as "pressed a button" (an
+ * update the person caused without a message); the label needs the suite's `presses` task to
+ * tell it, e.g. `transcriptOf(world).pressed(name, label)` (a TODO for the suite).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,26 +25,52 @@ import { FIXTURES_DIR, fingerprint } from '../fixtures';
 const MAX_PHOTO_DOWNLOADS = 24;
 const HISTORY_LIMIT = 200;
 
+/** One bot message as a person saw it over time. */
+interface Seen {
+  /** When it first appeared, and how it read then. */
+  at: number;
+  original: Api.Message;
+  /** Each edit seen afterwards: when, and the message as it read after it. */
+  edits: Array<{ at: number; message: Api.Message }>;
+  editSequence: number;
+  deletedAt?: number;
+}
+
 /**
- * Notes, per person, when bot messages and notices first appeared. Watching starts
- * when the reporting hooks first see a person (before or after a step); what is already in the
- * inbox then is noted at once, in the inbox's own order.
+ * Notes, per person, when each bot message and notice appeared, how a message read before and
+ * after each edit, and when it was deleted: the inbox keeps only the latest version. Watching
+ * starts when the reporting hooks first see a person (on the bot's first activity for them, or
+ * around a step); what is already in the inbox then is noted at once, in the inbox's order.
  */
 export class ArrivalOrder {
-  /** The last position handed out: a high-resolution time, kept strictly increasing. */
+  /** The last time handed out: a high-resolution time, kept strictly increasing. */
   private last = 0;
-  private readonly seen = new Map<string, Map<string, number>>();
+  private readonly messages = new Map<string, Map<number, Seen>>();
+  private readonly notices = new Map<string, Map<number, number>>();
+  /** When each person's actions were about to give the bot an update (Actor.cause), in order. */
+  private readonly causes = new Map<string, number[]>();
+  private readonly caused = new Map<string, number>();
   private readonly stops = new Map<string, () => void>();
 
   watch(actor: Actor): void {
     if (this.stops.has(actor.name)) return;
+    this.caused.set(actor.name, actor.causedUpdates);
     this.note(actor);
-    this.stops.set(actor.name, actor.telegram.inbox.onChange(() => this.note(actor)));
+    // The actor's own change events cover both its inbox and the updates it causes.
+    this.stops.set(actor.name, actor.onChange(() => this.note(actor)));
   }
 
-  /** The position of a bot message (`m<id>`) or notice (`n<sequence>`) of `actor`. */
-  of(actor: string, key: string): number | undefined {
-    return this.seen.get(actor)?.get(key);
+  /** Times at which `actor` caused updates: their messages and presses, as they were sent. */
+  causeTimes(actor: string): readonly number[] {
+    return this.causes.get(actor) ?? [];
+  }
+
+  seen(actor: string, id: number): Seen | undefined {
+    return this.messages.get(actor)?.get(id);
+  }
+
+  noticeAt(actor: string, sequence: number): number | undefined {
+    return this.notices.get(actor)?.get(sequence);
   }
 
   stop(): void {
@@ -52,17 +79,33 @@ export class ArrivalOrder {
   }
 
   private note(actor: Actor): void {
-    const seen = this.seen.get(actor.name) ?? new Map<string, number>();
-    this.seen.set(actor.name, seen);
+    const messages = this.messages.get(actor.name) ?? new Map<number, Seen>();
+    const notices = this.notices.get(actor.name) ?? new Map<number, number>();
+    this.messages.set(actor.name, messages);
+    this.notices.set(actor.name, notices);
     const inbox = actor.telegram.inbox;
-    const keys = [
-      ...inbox.all().map((entry) => ({ key: `m${entry.id}`, sequence: entry.sequence })),
-      ...inbox.noticesSinceMark().map((notice) => ({ key: `n${notice.sequence}`, sequence: notice.sequence })),
-    ].sort((a, b) => a.sequence - b.sequence);
-    for (const { key } of keys) if (!seen.has(key)) seen.set(key, this.now());
+    const caused = this.caused.get(actor.name) ?? 0;
+    if (actor.causedUpdates > caused) {
+      const times = this.causes.get(actor.name) ?? [];
+      for (let i = caused; i < actor.causedUpdates; i++) times.push(this.now());
+      this.causes.set(actor.name, times);
+      this.caused.set(actor.name, actor.causedUpdates);
+    }
+    for (const entry of inbox.all()) {
+      let seen = messages.get(entry.id);
+      if (!seen) {
+        seen = { at: this.now(), original: entry.message, edits: [], editSequence: entry.editSequence };
+        messages.set(entry.id, seen);
+      } else if (entry.editSequence !== seen.editSequence) {
+        seen.edits.push({ at: this.now(), message: entry.message });
+        seen.editSequence = entry.editSequence;
+      }
+      if (entry.deleted && seen.deletedAt === undefined) seen.deletedAt = this.now();
+    }
+    for (const notice of inbox.noticesSinceMark()) if (!notices.has(notice.sequence)) notices.set(notice.sequence, this.now());
   }
 
-  /** Positions are times on the same clock as `Transcript` uses, so both kinds of record merge. */
+  /** Times on the same clock as `Transcript` uses, so both kinds of record merge. */
   private now(): number {
     this.last = Math.max(performance.timeOrigin + performance.now(), this.last + 0.001);
     return this.last;
@@ -91,44 +134,86 @@ async function chatOf(actor: Actor, order: ArrivalOrder, budget: { photos: numbe
   for (const entry of inbox.values()) if (!byId.has(entry.id)) byId.set(entry.id, { message: entry.message, entry });
   const chat = [...byId.values()].sort((a, b) => a.message.id - b.message.id);
 
-  // Where each item goes: bot messages where they arrived; own messages just before the bot's next.
-  const positions: number[] = chat.map(({ message }) => (message.out ? Number.NaN : order.of(actor.name, `m${message.id}`) ?? Number.NaN));
-  let next = Number.POSITIVE_INFINITY;
-  for (let i = chat.length - 1; i >= 0; i--) {
-    if (Number.isNaN(positions[i])) positions[i] = next - 0.5 + i * 1e-4;
-    else next = positions[i];
-  }
+  const { positions, presses } = placeInTime(chat.map(({ message }) => (message.out ? undefined : order.seen(actor.name, message.id)?.at)), order.causeTimes(actor.name));
 
   const events: ConversationEvent[] = [];
   let album: { id: string; event: ConversationEvent } | undefined;
   for (let i = 0; i < chat.length; i++) {
     const { message, entry } = chat[i];
     const at = positions[i];
-    const photos = await photosOf(actor, message, budget);
-    const text = message.message || undefined;
+    const seen = message.out ? undefined : order.seen(actor.name, message.id);
+    // How the message read when it arrived, if we saw that; else as it reads now.
+    const first = seen?.original ?? message;
+    const photos = await photosOf(actor, first, budget);
+    const text = first.message || undefined;
     // The photos of an album arrive as one message each; a person sees one album.
-    const group = message.groupedId ? `${message.out ? 'out' : 'in'}:${message.groupedId.toString()}` : undefined;
-    if (group && album?.id === group && album.event.kind === 'message' && !entry?.deleted) {
+    const group = first.groupedId ? `${first.out ? 'out' : 'in'}:${first.groupedId.toString()}` : undefined;
+    if (group && album?.id === group && album.event.kind === 'message') {
       album.event.photos = [...(album.event.photos ?? []), ...(photos ?? [])];
       if (text) album.event.text = album.event.text ? `${album.event.text}\n${text}` : text;
-      continue;
-    }
-    album = undefined;
-    if (message.out) {
+    } else if (message.out) {
       events.push({ kind: 'message', from: actor.name, to: 'bot', text, photos, forwardedFrom: forwardedFrom(message), at });
-    } else if (entry?.deleted) {
-      events.push({ kind: 'delete', from: 'bot', to: actor.name, text, at });
-    } else if (entry && entry.edits > 0) {
-      events.push({ kind: 'edit', from: 'bot', to: actor.name, text, photos, keyboard: keyboardOf(message), at });
+    } else if (entry && entry.edits > 0 && (seen?.edits.length ?? 0) === 0) {
+      // Edited before it was first noted: only the edited version is known.
+      events.push({ kind: 'edit', from: 'bot', to: actor.name, text, photos, keyboard: keyboardOf(first), at });
     } else {
-      events.push({ kind: 'message', from: 'bot', to: actor.name, text, photos, keyboard: keyboardOf(message), at });
+      events.push({ kind: 'message', from: 'bot', to: actor.name, text, photos, keyboard: keyboardOf(first), at });
     }
-    if (group) album = { id: group, event: events[events.length - 1] };
+    album = group ? { id: group, event: album?.id === group ? album.event : events[events.length - 1] } : undefined;
+    for (const edit of seen?.edits ?? []) {
+      events.push({ kind: 'edit', from: 'bot', to: actor.name, text: edit.message.message || undefined, keyboard: keyboardOf(edit.message), at: edit.at });
+    }
+    if (entry?.deleted) events.push({ kind: 'delete', from: 'bot', to: actor.name, text, at: seen?.deletedAt ?? at + 1e-3 });
   }
+  // Which button was pressed is not visible from here (see the header): shown without a label.
+  for (const at of presses) events.push({ kind: 'press', by: actor.name, button: '', at });
   for (const notice of telegram.inbox.noticesSinceMark()) {
-    events.push({ kind: 'note', text: `The bot shows ${actor.name} ${notice.alert ? 'an alert' : 'a notice'}: “${notice.text}”`, at: order.of(actor.name, `n${notice.sequence}`) });
+    events.push({ kind: 'note', text: `The bot shows ${actor.name} ${notice.alert ? 'an alert' : 'a notice'}: “${notice.text}”`, at: order.noticeAt(actor.name, notice.sequence) });
   }
   return events;
+}
+
+/**
+ * Times for a chat's messages in id order. The bot's are known (`arrivals`). A person's own
+ * messages between two known ones take the last times they caused an update in that window
+ * (earlier causes there were button presses, which are not messages), or else fall just
+ * before the bot's next message.
+ */
+export function placeInTime(arrivals: Array<number | undefined>, causeTimes: readonly number[]): { positions: number[]; presses: number[] } {
+  const positions: number[] = [];
+  const used = new Set<number>();
+  let i = 0;
+  let previous = Number.NEGATIVE_INFINITY;
+  while (i < arrivals.length) {
+    const known = arrivals[i];
+    if (known !== undefined) {
+      positions.push(known);
+      previous = known;
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < arrivals.length && arrivals[end] === undefined) end++;
+    const next = end < arrivals.length ? arrivals[end]! : Number.POSITIVE_INFINITY;
+    const run = end - i;
+    const window = causeTimes.filter((t) => t > previous && t < next).slice(-run);
+    const missing = run - window.length;
+    // Messages without a cause go just before the first placed one (or the bot's next message),
+    // or just after the previous one when nothing follows.
+    const anchor = window.length > 0 ? window[0] : next;
+    for (let k = 0; k < run; k++) {
+      if (k >= missing) {
+        positions.push(window[k - missing]);
+        used.add(window[k - missing]);
+      }
+      else if (Number.isFinite(anchor)) positions.push(anchor - (missing - k) * 1e-4);
+      else positions.push((Number.isFinite(previous) ? previous : 0) + (k + 1) * 1e-4);
+    }
+    previous = positions[positions.length - 1];
+    i = end;
+  }
+  // Updates caused without a message of their own: presses of inline buttons.
+  return { positions, presses: causeTimes.filter((t) => !used.has(t)) };
 }
 
 function forwardedFrom(message: Api.Message): string | undefined {

@@ -9,6 +9,7 @@
  * Hook order: cucumber runs After hooks in reverse order of definition, and this file is loaded
  * after support/hooks.ts, so the conversation is read before the suite's own clean-up.
  */
+import { EventEmitter } from 'node:events';
 import { After, AfterStep, BeforeStep } from '@cucumber/cucumber';
 import { conversationAttachments } from '../../src/reporting/attachments';
 import type { ConversationEvent } from '../../src/reporting/conversation';
@@ -43,7 +44,24 @@ function watch(world: object): void {
   for (const actor of actors) order.watch(actor);
 }
 
+/**
+ * The bot's ledger (support/settle.ts) changes as soon as the bot starts on an update, before it
+ * answers: watching on each change catches a person who appeared in the middle of a step before
+ * their first reply arrives, so their messages are timed like everyone else's.
+ */
+const ledgerWatches = new WeakMap<object, () => void>();
+
+function watchLedger(world: object): void {
+  if (ledgerWatches.has(world)) return;
+  const ledger = (world as { scenario?: { bot?: { ledger?: unknown } } }).scenario?.bot?.ledger;
+  if (!(ledger instanceof EventEmitter)) return;
+  const listener = () => watch(world);
+  ledger.on('change', listener);
+  ledgerWatches.set(world, () => ledger.off('change', listener));
+}
+
 BeforeStep(function () {
+  watchLedger(this);
   watch(this);
 });
 
@@ -56,6 +74,7 @@ After({ name: 'Attach the conversation', timeout: READ_TIMEOUT_MS + 5_000 }, asy
   const order = orders.get(this);
   const fromActors = order ? await withTimeout(conversationFromActors(actorsOf(this), order), READ_TIMEOUT_MS) : [];
   order?.stop();
+  ledgerWatches.get(this)?.();
   const events: ConversationEvent[] = [...transcriptOf(this).events, ...(fromActors ?? [])];
   if (events.length === 0) return;
   const ordered = events
