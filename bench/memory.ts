@@ -3,6 +3,10 @@
  * generated scenarios. The suite-scale runs sample it while they go (see `suite-scale.ts`);
  * here we read those runs, or start them if suite-scale was not selected.
  *
+ * Besides the peak RSS, each worker reports the heap that survives a forced GC every 100
+ * scenarios and at its end (`probes/memory-probe.ts`): that series tells a leak from V8 simply
+ * letting the heap grow before it collects.
+ *
  * Flat means: the 500-scenario worker peaks no higher than the 20-scenario one beyond noise —
  * whatever a scenario allocates (clients' inboxes, pools, schemas) is released at its end.
  * `--parallel 1` is the telling case: one worker runs every scenario.
@@ -11,6 +15,13 @@ import type { BenchOptions, BenchResult, Figure } from './report';
 import { runSuite, type SuiteRun } from './suite-scale';
 
 const peakOf = (run: SuiteRun) => Math.max(0, ...Object.values(run.workerPeakRssMb));
+
+interface HeapProbe {
+  samples: Array<{ scenarios: number; heapUsedMb: number }>;
+}
+
+/** The largest heap left after the final forced GC among the run's workers (see probes/memory-probe.ts). */
+const finalHeapOf = (run: SuiteRun) => Math.max(Number.NaN, ...(run.heapProbes as HeapProbe[]).map((probe) => probe.samples.at(-1)?.heapUsedMb ?? Number.NaN));
 
 export async function runMemory({ quick, log }: BenchOptions): Promise<BenchResult> {
   const counts = quick ? [20] : [20, 100, 500];
@@ -29,6 +40,12 @@ export async function runMemory({ quick, log }: BenchOptions): Promise<BenchResu
       unit: 'MB',
       target,
     });
+    figures.push({
+      key: `memory_worker_heap_after_gc_${run.scenarios}_p${run.parallel}_mb`,
+      label: `worker heap after GC at the end, ${run.scenarios} scenarios, --parallel ${run.parallel}`,
+      value: finalHeapOf(run),
+      unit: 'MB',
+    });
   }
   if (!quick) {
     const single = (scenarios: number) => peakOf(runs.find((run) => run.scenarios === scenarios && run.parallel === 1)!);
@@ -40,6 +57,15 @@ export async function runMemory({ quick, log }: BenchOptions): Promise<BenchResu
       target: { op: '<=', value: 1.15 },
       note: 'flat: within 15 % noise',
     });
+    const heap = (scenarios: number) => finalHeapOf(runs.find((run) => run.scenarios === scenarios && run.parallel === 1)!);
+    figures.push({
+      key: 'memory_heap_growth_20_500_p1',
+      label: 'worker heap-after-GC growth 20 → 500 (--parallel 1)',
+      value: heap(500) / heap(20),
+      unit: '×',
+      target: { op: '<=', value: 1.15 },
+      note: 'a leak shows here; RSS alone also grows while V8 defers collection',
+    });
   }
-  return { name: 'memory', figures, details: { peaksByRun: runs.map((run) => ({ scenarios: run.scenarios, parallel: run.parallel, workerPeakRssMb: run.workerPeakRssMb })) } };
+  return { name: 'memory', figures, details: { byRun: runs.map((run) => ({ scenarios: run.scenarios, parallel: run.parallel, workerPeakRssMb: run.workerPeakRssMb, heapProbes: run.heapProbes })) } };
 }

@@ -28,6 +28,10 @@ export interface SuiteRun {
   scenariosPerSecond: number;
   /** Spawn → the first `testCaseStarted`. */
   launchToFirstScenarioMs: number;
+  /** Where start-up goes, from launch: coordinator ready (`testRunStarted`), a worker's BeforeAll begins, it ends. */
+  startup: { coordinatorReadyMs: number; beforeAllStartMs: number; beforeAllEndMs: number };
+  /** Per worker: heap after a forced GC every 100 scenarios and at the end (see probes/memory-probe.ts). */
+  heapProbes: unknown[];
   /** Per worker pid: its peak resident set (VmHWM), in MB. */
   workerPeakRssMb: Record<number, number>;
   passed: number;
@@ -57,6 +61,7 @@ async function runSuiteOnce(scenarios: number, parallel: number, log: (line: str
     writeFileSync(config, [
       `const base = require(${JSON.stringify(join(REPO, 'cucumber.js'))}).default;`,
       `module.exports = { default: { ...base, paths: [${JSON.stringify(join(dir, '*.feature'))}],`,
+      `  require: [...base.require, ${JSON.stringify(join(__dirname, 'probes', 'memory-probe.ts'))}],`,
       `  format: [${JSON.stringify(`message:${messages}`)}], publish: false } };`,
     ].join('\n'));
 
@@ -66,7 +71,7 @@ async function runSuiteOnce(scenarios: number, parallel: number, log: (line: str
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
       // The embedded backend and its embedded PostgreSQL, whatever this shell has set.
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0', TELEGRAM_BACKEND: 'embedded', DATABASE_URL: '' },
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0', TELEGRAM_BACKEND: 'embedded', DATABASE_URL: '', BENCH_MEMORY_PROBE_DIR: dir },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -77,13 +82,17 @@ async function runSuiteOnce(scenarios: number, parallel: number, log: (line: str
     clearInterval(sampler);
     const wallMs = Date.now() - launchedAt;
 
-    const { firstStartedAt, passed, failed } = readMessages(messages);
+    const { firstStartedAt, passed, failed, marks } = readMessages(messages);
+    const since = (at: number | undefined) => (at === undefined ? Number.NaN : at - launchedAt);
+    const heapProbes = readdirSync(dir).filter((name) => name.startsWith('memory-probe-')).map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown);
     const run: SuiteRun = {
       scenarios,
       parallel,
       wallMs,
       scenariosPerSecond: scenarios / (wallMs / 1000),
-      launchToFirstScenarioMs: firstStartedAt === undefined ? Number.NaN : firstStartedAt - launchedAt,
+      launchToFirstScenarioMs: since(firstStartedAt),
+      startup: { coordinatorReadyMs: since(marks.testRunStarted), beforeAllStartMs: since(marks.testRunHookStarted), beforeAllEndMs: since(marks.testRunHookFinished) },
+      heapProbes,
       workerPeakRssMb: peaks,
       passed,
       failed,
@@ -101,13 +110,14 @@ async function runSuiteOnce(scenarios: number, parallel: number, log: (line: str
 }
 
 /** Reads cucumber's message stream: first scenario start (epoch ms) and final test case results. */
-function readMessages(path: string): { firstStartedAt?: number; passed: number; failed: number } {
+function readMessages(path: string): { firstStartedAt?: number; passed: number; failed: number; marks: Record<string, number> } {
   let text = '';
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { passed: 0, failed: 0 };
+    return { passed: 0, failed: 0, marks: {} };
   }
+  const marks: Record<string, number> = {};
   let firstStartedAt: number | undefined;
   const worst = new Map<string, string>();
   const attemptOf = new Map<string, string>(); // testCaseStartedId → testCaseId
@@ -115,6 +125,9 @@ function readMessages(path: string): { firstStartedAt?: number; passed: number; 
   for (const line of text.split('\n')) {
     if (!line) continue;
     const message = JSON.parse(line) as Record<string, any>;
+    for (const kind of ['testRunStarted', 'testRunHookStarted', 'testRunHookFinished']) {
+      if (message[kind]?.timestamp && marks[kind] === undefined) marks[kind] = toMs(message[kind].timestamp);
+    }
     if (message.testCaseStarted) {
       const at = toMs(message.testCaseStarted.timestamp);
       if (firstStartedAt === undefined || at < firstStartedAt) firstStartedAt = at;
@@ -129,7 +142,7 @@ function readMessages(path: string): { firstStartedAt?: number; passed: number; 
     }
   }
   const statuses = [...finalStatus.values()];
-  return { firstStartedAt, passed: statuses.filter((s) => s === 'PASSED').length, failed: statuses.filter((s) => s !== 'PASSED').length };
+  return { marks, firstStartedAt, passed: statuses.filter((s) => s === 'PASSED').length, failed: statuses.filter((s) => s !== 'PASSED').length };
 }
 
 function toMs(timestamp: { seconds: number; nanos: number }): number {
@@ -182,6 +195,9 @@ export async function runSuiteScale({ quick, log }: BenchOptions): Promise<Bench
         { key: 'suite_20_p2_wall_s', label: '20 scenarios, --parallel 2, wall', value: run.wallMs / 1000, unit: 's' },
         { key: 'suite_20_p2_rate', label: '20 scenarios, --parallel 2, rate', value: run.scenariosPerSecond, unit: 'scn/s' },
         { key: 'suite_launch_to_first_s', label: 'launch → first scenario start', value: run.launchToFirstScenarioMs / 1000, unit: 's', target: { op: '<=', value: 3 } },
+        { key: 'suite_startup_coordinator_s', label: 'start-up: launch → cucumber ready', value: run.startup.coordinatorReadyMs / 1000, unit: 's' },
+        { key: 'suite_startup_worker_loaded_s', label: 'start-up: → worker loaded (BeforeAll)', value: run.startup.beforeAllStartMs / 1000, unit: 's' },
+        { key: 'suite_startup_before_all_s', label: 'start-up: → BeforeAll done', value: run.startup.beforeAllEndMs / 1000, unit: 's' },
       ],
       details: { runs: [run] },
     };
@@ -201,7 +217,11 @@ export async function runSuiteScale({ quick, log }: BenchOptions): Promise<Bench
     );
   }
   const launch = Math.max(...all.map((run) => run.launchToFirstScenarioMs)) / 1000;
+  const typical = find(100, 2).startup;
   figures.push(
+    { key: 'suite_startup_coordinator_s', label: 'start-up (100, -p 2): launch → cucumber ready', value: typical.coordinatorReadyMs / 1000, unit: 's' },
+    { key: 'suite_startup_worker_loaded_s', label: 'start-up (100, -p 2): → worker loaded (BeforeAll)', value: typical.beforeAllStartMs / 1000, unit: 's' },
+    { key: 'suite_startup_before_all_s', label: 'start-up (100, -p 2): → BeforeAll done', value: typical.beforeAllEndMs / 1000, unit: 's' },
     { key: 'suite_launch_to_first_s', label: 'launch → first scenario start (worst run)', value: launch, unit: 's', target: { op: '<=', value: 3 } },
     { key: 'suite_speedup_500', label: 'speedup 1 → 2 workers (500)', value: find(500, 1).wallMs / find(500, 2).wallMs, unit: '×', target: { op: '>=', value: 1.6 } },
     { key: 'suite_speedup_100', label: 'speedup 1 → 2 workers (100)', value: find(100, 1).wallMs / find(100, 2).wallMs, unit: '×' },
