@@ -21,7 +21,10 @@ interface HeapProbe {
 }
 
 /** The largest heap left after the final forced GC among the run's workers (see probes/memory-probe.ts). */
-const finalHeapOf = (run: SuiteRun) => Math.max(Number.NaN, ...(run.heapProbes as HeapProbe[]).map((probe) => probe.samples.at(-1)?.heapUsedMb ?? Number.NaN));
+function finalHeapOf(run: SuiteRun): number {
+  const heaps = (run.heapProbes as HeapProbe[]).map((probe) => probe.samples.at(-1)?.heapUsedMb).filter((mb): mb is number => mb !== undefined);
+  return heaps.length ? Math.max(...heaps) : Number.NaN;
+}
 
 export async function runMemory({ quick, log }: BenchOptions): Promise<BenchResult> {
   const counts = quick ? [20] : [20, 100, 500];

@@ -14,7 +14,7 @@
  * target is a figure to read, not a failure.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { renderMarkdown, renderTable, verdict, type BenchOptions, type BenchResult } from './report';
 import { msSince } from './stats';
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const options: BenchOptions = { quick: args.quick, log: (line) => process.stderr.write(`[bench] ${line}\n`) };
   const selected = BENCHMARKS.filter((benchmark) => !args.only || args.only.includes(benchmark.name));
   const started = process.hrtime.bigint();
+  // Other work on the machine skews every figure; record how busy it was around the run.
+  const loadAtStart = loadavg()[0]!;
   const results: BenchResult[] = [];
   for (const benchmark of selected) {
     options.log(`${benchmark.name}: running${args.quick ? ' (quick)' : ''}`);
@@ -84,7 +86,10 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     mode: args.quick ? 'quick' : 'full',
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMb: Math.round(totalmem() / 2 ** 20) },
+    machine: {
+      node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMb: Math.round(totalmem() / 2 ** 20),
+      loadAverage1m: { atStart: loadAtStart, atEnd: loadavg()[0]! },
+    },
     totalMs: msSince(started),
     results: results.map((result) => ({ ...result, figures: result.figures.map((figure) => ({ ...figure, verdict: verdict(figure) })) })),
   };
@@ -93,7 +98,8 @@ async function main(): Promise<void> {
 
   console.log(renderTable(results));
   if (args.markdown) console.log(`\n${renderMarkdown(results)}`);
-  console.log(`\n${report.mode} mode on ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}; ` +
+  console.log(`\n${report.mode} mode on ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}, ` +
+    `load average ${loadAtStart.toFixed(1)} → ${report.machine.loadAverage1m.atEnd.toFixed(1)}; ` +
     `${(report.totalMs / 1000).toFixed(1)} s in all; figures in ${path}`);
   // GramJS clients and pools may leave timers behind; the figures are written, so leave now.
   process.exit(results.some((result) => result.error) ? 1 : 0);
