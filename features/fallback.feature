@@ -21,3 +21,13 @@ Feature: Anything else gets a hint
     When Alice sends the photo "beach.png" as a file
     Then Alice receives a message containing "That image came as a file. Please send it as a photo"
     And the family album of Alice holds 0 photos
+
+  Scenario: A voice message
+    When Alice sends a voice message
+    Then Alice receives a message containing "Send me a photo and I will keep it in your family album."
+    And the family album of Alice holds 0 photos
+
+  Scenario: A sticker
+    When Alice sends a sticker
+    Then Alice receives a message containing "Send me a photo and I will keep it in your family album."
+    And the family album of Alice holds 0 photos

@@ -30,3 +30,7 @@ Feature: Starting the bot
     Then Alice receives a message containing "Hi Alice!"
     And Bob receives a message containing "Hi Bob!"
     And Alice receives 1 message
+
+  Scenario: Anyone can take part, also someone without a name of their own
+    When user A starts the bot
+    Then user A receives a message containing "Hi User A!"

@@ -49,7 +49,12 @@ function main(): void {
     join(dir, 'recipe.txt'),
     "Grandma's apple cake\n\n3 apples, 200 g flour, 100 g butter, 100 g sugar, 2 eggs.\nBake 40 minutes at 180 °C.\n",
   );
-  console.log(`Wrote ${Object.keys(PICTURES).length} pictures and recipe.txt to ${dir}`);
+  // A sticker is a WebP image; this is the smallest valid one (1×1, lossless, white).
+  writeFileSync(join(dir, 'sticker.webp'), Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64'));
+  // A voice message: an Ogg page header and silence. Not a decodable recording — Telegram and the
+  // bot only look at the message's type — but it is what a voice note's container starts with.
+  writeFileSync(join(dir, 'voice.ogg'), Buffer.concat([Buffer.from('OggS', 'ascii'), Buffer.alloc(60)]));
+  console.log(`Wrote ${Object.keys(PICTURES).length} pictures, recipe.txt, sticker.webp and voice.ogg to ${dir}`);
 }
 
 /** A diagonal blend with faint stripes, so the picture is not one flat colour. */

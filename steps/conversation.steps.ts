@@ -2,7 +2,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from '../support/actors/actor';
 import { lastMessage, messagesReceived, noticesReceived, textsReceived } from '../support/actors/questions';
-import { sends, sendsFile, startsTheBot } from '../support/actors/tasks';
+import { sends, sendsFile, sendsSticker, sendsVoiceMessage, startsTheBot } from '../support/actors/tasks';
 import { check } from '../support/assertions';
 import { fixture } from '../support/fixtures';
 import type { FamilyAlbumWorld } from '../support/world';
@@ -57,4 +57,12 @@ Then('{user} is told {string}', async function (user: Actor, expected: string) {
 
 Given('{user} has sent {string}', async function (this: FamilyAlbumWorld, user: Actor, text: string) {
   await this.perform(user, sends(text));
+});
+
+When('{user} sends a voice message', async function (this: FamilyAlbumWorld, user: Actor) {
+  await this.perform(user, sendsVoiceMessage(fixture('voice.ogg')));
+});
+
+When('{user} sends a sticker', async function (this: FamilyAlbumWorld, user: Actor) {
+  await this.perform(user, sendsSticker(fixture('sticker.webp')));
 });

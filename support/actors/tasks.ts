@@ -70,6 +70,28 @@ export const sendsFile = (document: Fixture): Task =>
     ownIds(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), { file: file(document), forceDocument: true }));
   });
 
+/** Sends a voice message (a recording from the microphone button). */
+export const sendsVoiceMessage = (recording: Fixture): Task =>
+  task('sends a voice message', async (actor) => {
+    actor.cause();
+    ownIds(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), {
+      file: file(recording),
+      voiceNote: true,
+      attributes: [new Api.DocumentAttributeAudio({ voice: true, duration: 2 })],
+    }));
+  });
+
+/** Sends a sticker (a WebP image marked as a sticker). */
+export const sendsSticker = (sticker: Fixture): Task =>
+  task('sends a sticker', async (actor) => {
+    actor.cause();
+    ownIds(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), {
+      file: file(sticker),
+      forceDocument: true,
+      attributes: [new Api.DocumentAttributeSticker({ alt: '👍', stickerset: new Api.InputStickerSetEmpty() })],
+    }));
+  });
+
 /**
  * Presses a button the bot shows: an inline button under the newest message that has it, or
  * else a button of the reply keyboard (which sends its text).
