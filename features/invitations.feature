@@ -40,6 +40,12 @@ Feature: Inviting someone into the family
     And Bob receives a message containing "Alice did not add you to their family album this time."
     And Alice and Bob are not in the same family
 
+  Scenario: Asking again after a refusal
+    Given Alice has invited Bob
+    And Alice has pressed "Deny"
+    When Bob opens Alice's invitation link
+    Then Alice is asked whether Bob may join
+
   Scenario: Someone who never used the bot opens the link
     When Alice invites Carol
     Then Carol receives a message containing "Hi Carol!"

@@ -16,6 +16,12 @@ Feature: Getting a photo back
     Then Alice receives the photo Alice uploaded
     And Alice receives a message containing "From Alice, "
 
+  Scenario: The caption comes back with the photo
+    Given Alice has uploaded a photo with the caption "Grandma turns 80"
+    When Alice asks for a photo
+    Then Alice receives the photo Alice uploaded
+    And Alice receives a message containing "“Grandma turns 80”"
+
   Scenario: The /photo command does the same as the button
     Given Alice has uploaded 1 photo
     When Alice sends "/photo"

@@ -1,5 +1,5 @@
 /** Buttons: the reply keyboard under the message field and inline buttons under messages. */
-import { Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from '../support/actors/actor';
 import { buttons, noticesReceived } from '../support/actors/questions';
 import { presses } from '../support/actors/tasks';
@@ -7,6 +7,10 @@ import { check } from '../support/assertions';
 import type { FamilyAlbumWorld } from '../support/world';
 
 When('{user} presses {string}', async function (this: FamilyAlbumWorld, user: Actor, label: string) {
+  await this.perform(user, presses(label));
+});
+
+Given('{user} has pressed {string}', async function (this: FamilyAlbumWorld, user: Actor, label: string) {
   await this.perform(user, presses(label));
 });
 

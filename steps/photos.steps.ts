@@ -2,7 +2,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from '../support/actors/actor';
 import { fingerprintsOfPhotosReceived, photosReceived } from '../support/actors/questions';
-import { presses, sendsAlbum, sendsFile, uploadsPhotos } from '../support/actors/tasks';
+import { presses, sendsAlbum, sendsFile, uploadsPhotoWithCaption, uploadsPhotos } from '../support/actors/tasks';
 import { check } from '../support/assertions';
 import { fixture } from '../support/fixtures';
 import { texts } from '../src/bot/texts';
@@ -24,6 +24,10 @@ When('{user} uploads {int} photos', async function (this: FamilyAlbumWorld, user
 
 When('{user} uploads the photo {string}', async function (this: FamilyAlbumWorld, user: Actor, name: string) {
   await this.perform(user, uploadsPhotos([fixture(name)]));
+});
+
+Given('{user} has uploaded a photo with the caption {string}', async function (this: FamilyAlbumWorld, user: Actor, caption: string) {
+  await this.perform(user, uploadsPhotoWithCaption(this.nextPhotos(1)[0]!, caption));
 });
 
 When('{user} sends an album of {int} photos', async function (this: FamilyAlbumWorld, user: Actor, count: number) {

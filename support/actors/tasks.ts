@@ -54,6 +54,14 @@ export const uploadsPhotos = (photos: Fixture[]): Task =>
     }
   });
 
+/** Sends one photo with a caption. */
+export const uploadsPhotoWithCaption = (photo: Fixture, caption: string): Task =>
+  task(`uploads ${photo.name} with the caption ${JSON.stringify(caption)}`, async (actor) => {
+    actor.cause();
+    ownIds(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), { file: file(photo), caption, parseMode: undefined }));
+    actor.uploaded.push(photo);
+  });
+
 /** Sends photos as one album (a media group): one update per photo. */
 export const sendsAlbum = (photos: Fixture[]): Task =>
   task(`sends an album of ${photos.map((p) => p.name).join(', ')}`, async (actor) => {
