@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { renderLivingDocs } from '../src/reporting/living-docs';
 import { registerSecretsFromEnvironment } from '../src/reporting/mask';
 import { REPORT_FILES, maskReportFiles } from '../src/reporting/mask-reports';
+import { isCompleteHtml, isCompleteRun, rebuildCucumberHtml } from '../src/reporting/repair-html';
 import { buildRunView, parseMessages } from '../src/reporting/run-model';
 
 const USAGE = 'Usage: living-docs [--reports <dir>] [--title <title>]';
@@ -24,7 +25,7 @@ function option(args: string[], name: string): string | undefined {
   return value;
 }
 
-export function writeLivingDocs(reportsDir: string, title?: string): string {
+export async function writeLivingDocs(reportsDir: string, title?: string): Promise<string> {
   const messagesPath = join(reportsDir, REPORT_FILES.messages);
   if (!existsSync(messagesPath)) {
     throw new Error(
@@ -33,6 +34,12 @@ export function writeLivingDocs(reportsDir: string, title?: string): string {
     );
   }
   registerSecretsFromEnvironment();
+  const htmlPath = join(reportsDir, REPORT_FILES.html);
+  const messages = readFileSync(messagesPath, 'utf8');
+  if (existsSync(htmlPath) && !isCompleteHtml(readFileSync(htmlPath, 'utf8')) && isCompleteRun(messages)) {
+    console.error(`${htmlPath} was cut short (the process exited before cucumber finished it): rebuilding it from ${REPORT_FILES.messages}.`);
+    await rebuildCucumberHtml(messagesPath, htmlPath);
+  }
   maskReportFiles(reportsDir);
   const run = buildRunView(parseMessages(readFileSync(messagesPath, 'utf8')));
   const out = join(reportsDir, 'index.html');
@@ -40,15 +47,17 @@ export function writeLivingDocs(reportsDir: string, title?: string): string {
   return out;
 }
 
-if (require.main === module) {
+async function main(): Promise<void> {
   try {
     const args = process.argv.slice(2);
     const unknown = args.filter((arg, i) => arg.startsWith('--') && !['--reports', '--title'].includes(arg) && !['--reports', '--title'].includes(args[i - 1]));
     if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(', ')}. ${USAGE}`);
-    const out = writeLivingDocs(option(args, '--reports') ?? 'reports', option(args, '--title') ?? 'Family Album bot — living documentation');
+    const out = await writeLivingDocs(option(args, '--reports') ?? 'reports', option(args, '--title') ?? 'Family Album bot — living documentation');
     console.log(`Living documentation: ${relative(process.cwd(), out) || out}`);
   } catch (error) {
     console.error(`living-docs: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }
+
+if (require.main === module) void main();

@@ -83,7 +83,7 @@ function runCucumber(dir: string): { status: number | null; output: string } {
 }
 
 const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH`;
-if (skip) console.log(`# SKIPPING the reports browser test: ${skip}`);
+if (skip) console.log(`SKIPPING the reports browser test: ${skip}`);
 
 test('both reports of a real run list every scenario, show the conversations and explain the failure', { skip, timeout: 180_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'reports-test-'));
@@ -93,7 +93,7 @@ test('both reports of a real run list every scenario, show the conversations and
   assert.equal(run.status, 1, `one scenario fails on purpose, so cucumber exits 1:\n${run.output}`);
   assert.match(run.output, /4 scenarios \(2 failed, 2 passed\)/, run.output);
   const reports = join(dir, 'reports');
-  writeLivingDocs(reports, 'Reports test');
+  await writeLivingDocs(reports, 'Reports test');
 
   for (const file of ['cucumber.html', 'junit.xml', 'messages.ndjson', 'index.html']) {
     const text = readFileSync(join(reports, file), 'utf8');
