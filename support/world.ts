@@ -24,6 +24,7 @@ export class FamilyAlbumWorld extends World {
   scenario?: Scenario;
   /** Everyone this scenario mentioned so far, by name. */
   readonly actors = new Map<string, Actor>();
+  private readonly actorsBeingReadied = new Map<string, Promise<Actor>>();
   /** The step being run, for diagnostics. */
   currentStep = '';
   /** Type of the previous step (Context, Action, Outcome), to mark inboxes when actions begin. */
@@ -48,14 +49,19 @@ export class FamilyAlbumWorld extends World {
   }
 
   /** The person called `name` ("Alice", "user A"), logged in and ready for this scenario. */
-  async actor(name: string): Promise<Actor> {
+  actor(name: string): Promise<Actor> {
     const firstName = personName(name);
-    let actor = this.actors.get(firstName);
+    // Cache the promise, not the actor: "Alice invites Alice" asks for her twice at once.
+    let actor = this.actorsBeingReadied.get(firstName);
     if (!actor) {
-      const user = await this.worker.cast.user(firstName);
-      await user.prepare(firstName, this.worker.backend.bot().username);
-      actor = new Actor(firstName, user);
-      this.actors.set(firstName, actor);
+      actor = (async () => {
+        const user = await this.worker.cast.user(firstName);
+        await user.prepare(firstName, this.worker.backend.bot().username);
+        const ready = new Actor(firstName, user);
+        this.actors.set(firstName, ready);
+        return ready;
+      })();
+      this.actorsBeingReadied.set(firstName, actor);
     }
     return actor;
   }

@@ -8,6 +8,7 @@ import bigInt from 'big-integer';
 import { Api } from 'telegram';
 import { CustomFile } from 'telegram/client/uploads';
 import type { Fixture } from '../fixtures';
+import { defaultSettleTimeoutMs } from '../settle';
 import type { Actor, Task } from './actor';
 import { currentButtons } from './questions';
 
@@ -134,19 +135,21 @@ export const writesTo = (other: Actor, text: string): Task =>
   task(`writes to ${other.name}: ${JSON.stringify(text)}`, async (actor) => {
     const peer = await peerOf(actor, other);
     const before = other.telegram.inbox.messagesFromPeople().length;
+    const timeoutMs = defaultSettleTimeoutMs();
     await new Promise<void>((resolve, reject) => {
       // Person-to-person messages do not pass the bot, so the barrier does not see them: wait
-      // for this one to reach the other person's inbox.
+      // for this one to reach the other person's inbox (the timeout is only a failure guard).
+      const timer = setTimeout(() => done(new Error(`${other.name} did not receive ${actor.name}'s message within ${timeoutMs} ms`)), timeoutMs);
       const stop = other.telegram.inbox.onChange(() => {
-        if (other.telegram.inbox.messagesFromPeople().length > before) {
-          stop();
-          resolve();
-        }
+        if (other.telegram.inbox.messagesFromPeople().length > before) done();
       });
-      actor.telegram.client.sendMessage(peer, { message: text, parseMode: undefined }).catch((error: unknown) => {
+      function done(error?: Error) {
+        clearTimeout(timer);
         stop();
-        reject(error);
-      });
+        if (error) reject(error);
+        else resolve();
+      }
+      actor.telegram.client.sendMessage(peer, { message: text, parseMode: undefined }).catch((error: unknown) => done(error instanceof Error ? error : new Error(String(error))));
     });
   });
 
