@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { renderLivingDocs } from '../src/reporting/living-docs';
 import { registerSecretsFromEnvironment } from '../src/reporting/mask';
 import { REPORT_FILES, maskReportFiles } from '../src/reporting/mask-reports';
-import { isCompleteHtml, isCompleteRun, rebuildCucumberHtml } from '../src/reporting/repair-html';
+import { isCompleteHtml, isCompleteJunit, isCompleteRun, rebuildCucumberHtml, rebuildJunitXml } from '../src/reporting/repair-html';
 import { buildRunView, parseMessages } from '../src/reporting/run-model';
 
 const USAGE = 'Usage: living-docs [--reports <dir>] [--title <title>]';
@@ -39,6 +39,11 @@ export async function writeLivingDocs(reportsDir: string, title?: string): Promi
   if (existsSync(htmlPath) && !isCompleteHtml(readFileSync(htmlPath, 'utf8')) && isCompleteRun(messages)) {
     console.error(`${htmlPath} was cut short (the process exited before cucumber finished it): rebuilding it from ${REPORT_FILES.messages}.`);
     await rebuildCucumberHtml(messagesPath, htmlPath);
+  }
+  const junitPath = join(reportsDir, REPORT_FILES.junit);
+  if (existsSync(junitPath) && !isCompleteJunit(readFileSync(junitPath, 'utf8')) && isCompleteRun(messages)) {
+    console.error(`${junitPath} was cut short: rebuilding it from ${REPORT_FILES.messages}.`);
+    rebuildJunitXml(messagesPath, junitPath);
   }
   maskReportFiles(reportsDir);
   const run = buildRunView(parseMessages(readFileSync(messagesPath, 'utf8')));

@@ -1,11 +1,11 @@
 /**
- * Rebuilds cucumber's HTML report from the run's messages when the file was cut short: a
+ * Rebuilds cucumber's HTML and JUnit reports from the run's messages when a file was cut short: a
  * process that exits before cucumber's formatters finish (e.g. an exit hook calling
- * `process.exit`) leaves `cucumber.html` without its closing script, and the page shows nothing.
- * The messages hold the same run, so the report is written again with the very HTML formatter
- * cucumber uses (resolved from cucumber's own dependencies, so the versions match).
+ * `process.exit`) leaves `cucumber.html` without its closing script (the page shows nothing) or
+ * `junit.xml` empty. The messages hold the same run, so the report is written again with the very
+ * formatter cucumber uses (resolved from cucumber's own dependencies, so the versions match).
  */
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,11 +21,31 @@ export function isCompleteRun(ndjson: string): boolean {
   return parseMessages(ndjson).some((envelope) => 'testRunFinished' in envelope);
 }
 
-export async function rebuildCucumberHtml(ndjsonPath: string, htmlPath: string): Promise<void> {
+/** True when the JUnit report was written to its end. */
+export function isCompleteJunit(xml: string): boolean {
+  return /<\/testsuite>\s*$/.test(xml) || /<testsuite\b[^>]*\/>\s*$/.test(xml);
+}
+
+/** One of cucumber's own formatter packages, as cucumber itself resolves it. */
+function cucumberFormatter<T>(name: string): T {
   const cucumberDir = dirname(require.resolve('@cucumber/cucumber/package.json'));
-  const formatterPath = require.resolve('@cucumber/html-formatter', { paths: [cucumberDir] });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { CucumberHtmlStream } = require(formatterPath) as { CucumberHtmlStream: new () => NodeJS.ReadWriteStream };
+  return require(require.resolve(name, { paths: [cucumberDir] })) as T;
+}
+
+export function rebuildJunitXml(ndjsonPath: string, xmlPath: string): void {
+  type Printer = { update(envelope: unknown): void };
+  const { JUnitXmlPrinter } = cucumberFormatter<{ JUnitXmlPrinter: new (options: object, write: (text: string) => void) => Printer }>(
+    '@cucumber/junit-xml-formatter/dist/JUnitXmlPrinter',
+  );
+  let xml = '';
+  const printer = new JUnitXmlPrinter({}, (text) => (xml += text));
+  for (const envelope of parseMessages(readFileSync(ndjsonPath, 'utf8'))) printer.update(envelope);
+  writeFileSync(xmlPath, xml);
+}
+
+export async function rebuildCucumberHtml(ndjsonPath: string, htmlPath: string): Promise<void> {
+  const { CucumberHtmlStream } = cucumberFormatter<{ CucumberHtmlStream: new () => NodeJS.ReadWriteStream }>('@cucumber/html-formatter');
   const envelopes = parseMessages(readFileSync(ndjsonPath, 'utf8'));
   await pipeline(Readable.from(envelopes), new CucumberHtmlStream(), createWriteStream(htmlPath));
 }

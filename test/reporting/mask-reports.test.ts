@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MASKS } from '../../src/reporting/mask';
 import { maskCucumberHtml, maskNdjson, maskReportFiles } from '../../src/reporting/mask-reports';
-import { isCompleteHtml, isCompleteRun, rebuildCucumberHtml } from '../../src/reporting/repair-html';
+import { isCompleteHtml, isCompleteJunit, isCompleteRun, rebuildCucumberHtml, rebuildJunitXml } from '../../src/reporting/repair-html';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1';
 const PNG_BODY = Buffer.from(`\x89PNG +1234567890 ${TOKEN}`).toString('base64');
@@ -54,6 +54,11 @@ test('a cut-short HTML report is recognised and rebuilt from the messages', asyn
     const html = readFileSync(join(dir, 'cucumber.html'), 'utf8');
     assert.equal(isCompleteHtml(html), true);
     assert.ok(html.includes('window.CUCUMBER_MESSAGES = [{"testStepFinished"'));
+    assert.equal(isCompleteJunit(''), false);
+    rebuildJunitXml(join(dir, 'messages.ndjson'), join(dir, 'junit.xml'));
+    const xml = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    assert.match(xml, /<testsuite name="Cucumber"/);
+    assert.equal(isCompleteJunit(xml), true, xml);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
