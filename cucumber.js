@@ -5,7 +5,8 @@
 process.env.TS_NODE_TRANSPILE_ONLY ??= 'true';
 
 const common = {
-  paths: ['features/**/*.feature'],
+  // No `paths`: cucumber's default is features/**/*.feature, and leaving it unset lets
+  // `npx cucumber-js features/x.feature:12` run just that (configured paths would be merged in).
   requireModule: ['ts-node/register'],
   require: ['support/**/*.ts', 'steps/**/*.ts'],
   // One formatter writes to the terminal (cucumber keeps only the last of those): progress-bar,
