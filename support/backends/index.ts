@@ -5,9 +5,9 @@ import { TestDcBackend } from './test-dc';
 
 export * from './backend';
 
-const BACKENDS: Record<BackendName, () => Backend> = {
+const BACKENDS: Record<BackendName, (env: NodeJS.ProcessEnv) => Backend> = {
   embedded: () => new EmbeddedBackend(),
-  'test-dc': () => new TestDcBackend(),
+  'test-dc': (env) => new TestDcBackend(env),
 };
 
 export function createBackend(env: NodeJS.ProcessEnv = process.env): Backend {
@@ -16,5 +16,5 @@ export function createBackend(env: NodeJS.ProcessEnv = process.env): Backend {
   if (!make) {
     throw new ConfigurationError('TELEGRAM_BACKEND', `is "${name}", which is not a backend`, `Use one of: ${Object.keys(BACKENDS).join(', ')} (or unset it for embedded)`);
   }
-  return make();
+  return make(env);
 }

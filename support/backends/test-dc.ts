@@ -10,6 +10,12 @@
  *   at least one per parallel worker (worker N uses the N-th): one long-polling consumer per token.
  * - `TEST_DC_BOT_USERNAMES`: their usernames, in the same order.
  * - `TEST_DC_ID` (optional, default 2): the test DC whose numbers (99966 X YYYY) we use.
+ *
+ * Left for the implementation: parallel workers share the test DC, so `signIn` must give each
+ * worker its own numbers (e.g. YYYY from the worker index and the person's slot), skip numbers
+ * that answer SESSION_PASSWORD_NEEDED (`PasswordProtectedNumberError` in login.ts), back off on
+ * FLOOD_WAIT_X, and keep sessions between runs outside the repository (never commit them).
+ * Telegram recompresses photos there, so `support/fixtures.ts` needs a perceptual fingerprint.
  */
 import { Api, type TelegramClient } from 'telegram';
 import { ConfigurationError, workerIndex, type Backend, type BotConnection, type PersonSlot } from './backend';
@@ -46,7 +52,11 @@ export function readTestDcSettings(env: NodeJS.ProcessEnv = process.env, worker 
 export class TestDcBackend implements Backend {
   readonly name = 'test-dc' as const;
   /** Read when the backend is made, so a missing setting fails before anything starts. */
-  private readonly settings: TestDcSettings = readTestDcSettings();
+  private readonly settings: TestDcSettings;
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.settings = readTestDcSettings(env);
+  }
 
   async start(): Promise<void> {
     throw new Error('The test-dc backend is not implemented yet (see the follow-up issue of issue 5); run on the embedded backend: unset TELEGRAM_BACKEND or use the default profile.');
