@@ -210,7 +210,9 @@ export function pendingFor(ledger: BotLedger, participant: Participant): string[
   const pending: string[] = [];
   const finished = ledger.finishedFor(participant.userId);
   if (finished < participant.causedUpdates) {
-    pending.push(`the bot finished ${finished} of the ${participant.causedUpdates} updates ${participant.name} caused`);
+    const running = ledger.inFlightFor(participant.userId);
+    const where = running > 0 ? `${running} still running in the bot` : 'the rest never reached the bot (is it polling? did Telegram deliver them?)';
+    pending.push(`the bot finished ${finished} of the ${participant.causedUpdates} updates ${participant.name} caused; ${where}`);
   }
   const sent = ledger.sentTo(participant.userId);
   const arrived = participant.arrived();
