@@ -84,7 +84,7 @@ export function ledgerLogger(ledger: BotLedger) {
   return {
     error(message: string, ...details: unknown[]) {
       const error = details.find((detail) => detail instanceof Error) ?? new Error(message);
-      ledger.recordFailure({ error, update: message });
+      ledger.recordFailure({ error, context: `the bot logged: ${message}` });
     },
     warn(message: string) {
       ledger.recordWarning(message);
@@ -116,11 +116,11 @@ export function instrument(bot: Bot, ledger: BotLedger): void {
   const isDefaultHandler = /No error handler was set/.test(String(handler));
   bot.catch(async (error: BotError<Context>) => {
     const userId = error.ctx?.from?.id;
-    ledger.recordFailure({ error: error.error, userId, update: describeUpdate(error.ctx) });
+    ledger.recordFailure({ error: error.error, userId, context: `while handling ${describeUpdate(error.ctx)}` });
     try {
       if (!isDefaultHandler) await handler(error);
     } catch (handlerError) {
-      ledger.recordFailure({ error: handlerError, userId, update: `the bot's error handler for ${describeUpdate(error.ctx)}` });
+      ledger.recordFailure({ error: handlerError, userId, context: `in the bot's error handler, for ${describeUpdate(error.ctx)}` });
     } finally {
       if (userId !== undefined && failed.has(error.ctx)) ledger.recordFinished(userId);
     }

@@ -31,8 +31,8 @@ export interface BotFailure {
   readonly error: unknown;
   /** The user whose update failed, when there was one. */
   readonly userId?: number;
-  /** A one-line summary of the update, e.g. `message "/start" from 1000002`. */
-  readonly update: string;
+  /** Where it happened, in one line: `while handling the message "/start" from Alice (1000002)` or `the bot logged: …`. */
+  readonly context: string;
   /** True once a step has reported it; the After hook fails the scenario for the rest. */
   reported: boolean;
 }
@@ -254,10 +254,10 @@ function diagnose(ledger: BotLedger, participants: readonly Participant[], timeo
 
 function describeFailures(failures: readonly BotFailure[]): string {
   return [
-    `The bot failed on ${failures.length === 1 ? 'an update' : `${failures.length} updates`} (unhandled error reaching bot.catch):`,
+    `The bot failed ${failures.length === 1 ? 'once' : `${failures.length} times`} (an error it logged, or one no handler caught):`,
     ...failures.map((failure) => {
       const error = failure.error instanceof Error ? failure.error.stack ?? failure.error.message : String(failure.error);
-      return `  while handling ${failure.update}:\n    ${error.split('\n').join('\n    ')}`;
+      return `  ${failure.context}:\n    ${error.split('\n').join('\n    ')}`;
     }),
   ].join('\n');
 }

@@ -65,7 +65,7 @@ describe('instrument', () => {
     assert.equal(ledger.finishedFor(7), 1);
     assert.equal(ledger.failures.length, 1);
     assert.equal(ledger.failures[0]!.error, boom);
-    assert.match(ledger.failures[0]!.update, /the message "\/count" from User 7 \(7\)/);
+    assert.match(ledger.failures[0]!.context, /while handling the message "\/count" from User 7 \(7\)/);
   });
 
   it('never lets grammY\'s default error handler stop polling', async () => {
@@ -137,7 +137,7 @@ describe('ledgerLogger', () => {
     const logger = ledgerLogger(ledger);
     const error = new Error('db down');
     logger.error('Update 5 failed: db down', error);
-    ledger.recordFailure({ error, update: 'again' });
+    ledger.recordFailure({ error, context: 'again' });
     logger.warn('could not notify someone');
     assert.equal(ledger.failures.length, 1);
     assert.equal(ledger.failures[0]!.error, error);

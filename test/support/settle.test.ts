@@ -109,12 +109,12 @@ describe('settle', () => {
     alice.cause();
     const barrier = settle(ledger, [alice], { timeoutMs: 5000 });
     const boom = new Error('relation "photos" does not exist');
-    ledger.recordFailure({ error: boom, userId: 1, update: 'message "/count" from Alice' });
+    ledger.recordFailure({ error: boom, userId: 1, context: 'while handling the message "/count" from Alice' });
     assert.equal(await state(barrier), 'pending', 'an error alone does not end the wait');
     ledger.recordFinished(1);
     await assert.rejects(barrier, (error: unknown) => {
       assert.ok(error instanceof BotError);
-      assert.match(error.message, /while handling message "\/count" from Alice/);
+      assert.match(error.message, /while handling the message "\/count" from Alice/);
       assert.match(error.message, /relation "photos" does not exist/);
       assert.ok(error.message.includes(boom.stack!.split('\n')[1]!.trim()), 'the stack is included');
       return true;
@@ -152,7 +152,7 @@ describe('settle', () => {
     const ledger = new BotLedger();
     const alice = new FakeParticipant('Alice', 1);
     alice.cause();
-    ledger.recordFailure({ error: new Error('db down'), userId: 1, update: 'message "hi" from Alice' });
+    ledger.recordFailure({ error: new Error('db down'), userId: 1, context: 'while handling the message "hi" from Alice' });
     await assert.rejects(settle(ledger, [alice], { timeoutMs: 20 }), /db down/);
   });
 
