@@ -26,6 +26,6 @@ module.exports = {
    */
   'test-dc': { ...common, require: [...common.require, 'support/profiles/test-dc.cjs'] },
 
-  /** Continuous integration: the embedded backend on two workers, in random order (the seed is printed on failure). */
+  /** Continuous integration: the embedded backend on two workers, in random order (cucumber prints the seed: rerun with `--order random:<seed>`). */
   ci: { ...common, parallel: 2, order: 'random' },
 };
