@@ -57,10 +57,13 @@ const FEATURES: Record<string, string> = {
 const SCENARIOS = ['Bob gets the photo Alice uploaded', 'Bob asks for a photo from an empty album', 'An upload can be undone', 'Secrets never reach a report'];
 const EXPLANATION = "Bob expected 1 photo but received none; the bot said 'The album is empty'.";
 
-/** Runs cucumber on the features above, writing its reports to `<dir>/reports`. */
-function runCucumber(dir: string): { status: number | null; output: string } {
+/**
+ * Runs cucumber on `features` with the support code `require` (globs or paths), writing its
+ * reports to `<dir>/reports`.
+ */
+function runCucumber(dir: string, features: Record<string, string>, require: string[]): { status: number | null; output: string } {
   mkdirSync(join(dir, 'features'), { recursive: true });
-  for (const [name, text] of Object.entries(FEATURES)) writeFileSync(join(dir, 'features', name), text);
+  for (const [name, text] of Object.entries(features)) writeFileSync(join(dir, 'features', name), text);
   const reports = join(dir, 'reports');
   const config = join(dir, 'cucumber.js');
   writeFileSync(
@@ -68,7 +71,7 @@ function runCucumber(dir: string): { status: number | null; output: string } {
     `module.exports = { default: ${JSON.stringify({
       paths: [join(dir, 'features', '*.feature')],
       requireModule: ['ts-node/register'],
-      require: [join(ROOT, 'support', 'reporting', 'hooks.ts'), join(ROOT, 'test', 'reporting', 'fixture', 'steps.ts')],
+      require,
       format: ['summary', `html:${join(reports, 'cucumber.html')}`, `junit:${join(reports, 'junit.xml')}`, `message:${join(reports, 'messages.ndjson')}`],
       strict: true,
     })} };\n`,
@@ -82,14 +85,37 @@ function runCucumber(dir: string): { status: number | null; output: string } {
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
+async function launchChromium() {
+  // playwright gives the browser a fresh temporary profile; the flags keep it off the network.
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Natural sizes of the images matching `selector`, once decoded. */
+async function imageSizes(page: import('playwright-core').Page, selector: string): Promise<Array<{ width: number; height: number }>> {
+  return page.$$eval(selector, async (elements) => {
+    const imgs = elements as Array<{ decode(): Promise<void>; naturalWidth: number; naturalHeight: number }>;
+    await Promise.all(imgs.map((img) => img.decode().catch(() => undefined)));
+    return imgs.map((img) => ({ width: img.naturalWidth, height: img.naturalHeight }));
+  });
+}
+
+function tempDir(t: import('node:test').TestContext, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  t.after(() => (process.env.KEEP_REPORTS_TEST_DIR ? console.log(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true })));
+  return dir;
+}
+
 const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: install it (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH`;
 if (skip) console.log(`SKIPPING the reports browser test: ${skip}`);
 
 test('both reports of a real run list every scenario, show the conversations and explain the failure', { skip, timeout: 180_000 }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'reports-test-'));
-  t.after(() => (process.env.KEEP_REPORTS_TEST_DIR ? console.log(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true })));
-
-  const run = runCucumber(dir);
+  const dir = tempDir(t, 'reports-test-');
+  const run = runCucumber(dir, FEATURES, [join(ROOT, 'support', 'reporting', 'hooks.ts'), join(ROOT, 'test', 'reporting', 'fixture', 'steps.ts')]);
   assert.equal(run.status, 1, `one scenario fails on purpose, so cucumber exits 1:\n${run.output}`);
   assert.match(run.output, /4 scenarios \(2 failed, 2 passed\)/, run.output);
   const reports = join(dir, 'reports');
@@ -102,13 +128,7 @@ test('both reports of a real run list every scenario, show the conversations and
   }
   assert.match(readFileSync(join(reports, 'junit.xml'), 'utf8'), /<testsuite [^>]*tests="4"[^>]*failures="2"/);
 
-  // Launched with playwright's own fresh profile; flags keep Chromium from reaching the network.
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   t.after(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const external: string[] = [];
@@ -123,11 +143,7 @@ test('both reports of a real run list every scenario, show the conversations and
     for (const name of SCENARIOS) assert.ok(titles.some((title) => title.includes(name)), `index.html lists "${name}"; it lists ${JSON.stringify(titles)}`);
     assert.deepEqual(await page.locator('section.capability > h2').allTextContents(), ['Getting a photo back', 'Keeping photos in the family album']);
 
-    const images = await page.$$eval('img.chat', async (elements) => {
-      const imgs = elements as Array<{ decode(): Promise<void>; naturalWidth: number; naturalHeight: number }>;
-      await Promise.all(imgs.map((img) => img.decode().catch(() => undefined)));
-      return imgs.map((img) => ({ width: img.naturalWidth, height: img.naturalHeight }));
-    });
+    const images = await imageSizes(page, 'img.chat');
     assert.equal(images.length, SCENARIOS.length, 'every scenario shows its conversation');
     for (const size of images) assert.ok(size.width > 0 && size.height > 0, `a conversation image loads (${JSON.stringify(size)})`);
 
@@ -153,15 +169,67 @@ test('both reports of a real run list every scenario, show the conversations and
     await page.$$eval('details:not([open])', (elements) => elements.forEach((d) => ((d as unknown as { open: boolean }).open = true)));
     const text = (await page.textContent('body')) ?? '';
     for (const name of SCENARIOS) assert.ok(text.includes(name), `cucumber.html lists "${name}"`);
-    const images = await page.$$eval('img[src^="data:image/svg+xml"]', async (elements) => {
-      const imgs = elements as Array<{ decode(): Promise<void>; naturalWidth: number; naturalHeight: number }>;
-      await Promise.all(imgs.map((img) => img.decode().catch(() => undefined)));
-      return imgs.map((img) => ({ width: img.naturalWidth, height: img.naturalHeight }));
-    });
+    const images = await imageSizes(page, 'img[src^="data:image/svg+xml"]');
     assert.equal(images.length, SCENARIOS.length, 'every scenario carries its conversation image');
     for (const size of images) assert.ok(size.width > 0 && size.height > 0, `an attached conversation image loads (${JSON.stringify(size)})`);
     await page.screenshot({ path: join(SCREENSHOTS, 'cucumber-report.png'), fullPage: true });
   });
 
   assert.deepEqual(external, [], 'neither report fetches anything from the network');
+});
+
+/** The real suite: its World, actors, embedded Telegram and bot, with one scenario failing on purpose. */
+const REAL_FEATURES: Record<string, string> = {
+  'sharing.feature': `Feature: Sharing photos in a family (reports test)
+
+  Scenario: Bob gets the photo Alice uploaded
+    Given Alice has started the bot
+    And Bob has joined Alice's family
+    When Alice uploads a photo
+    And Bob asks for a photo
+    Then Bob receives the photo Alice uploaded
+
+  Scenario: Bob asks for a photo from an empty album
+    Given Bob has started the bot
+    When Bob asks for a photo
+    Then Bob receives 1 photo
+`,
+};
+
+test("a run of the real suite: the actors' conversations, photos included, reach both reports", { skip, timeout: 240_000 }, async (t) => {
+  const dir = tempDir(t, 'reports-real-suite-');
+  const suite = (require(join(ROOT, 'cucumber.js')) as { default: { require: string[] } }).default;
+  const run = runCucumber(dir, REAL_FEATURES, suite.require);
+  const reports = join(dir, 'reports');
+  const messages = readFileSync(join(reports, 'messages.ndjson'), 'utf8');
+  assert.match(messages, /"testRunFinished":\{[^\n]*"success":false/, `the run ends, failed:\n${run.output}`);
+  assert.match(run.output, /2 scenarios \(1 failed, 1 passed\)/, run.output);
+  await writeLivingDocs(reports, 'Reports test: the real suite');
+
+  // The sharing scenario's chat holds both photos as real images: Alice's upload and Bob's copy.
+  const attachments = messages
+    .split('\n')
+    .filter((line) => line.includes('"attachment"'))
+    .map((line) => (JSON.parse(line) as { attachment: { fileName?: string; body: string } }).attachment);
+  const chats = attachments.filter((a) => a.fileName === 'conversation.svg').map((a) => Buffer.from(a.body, 'base64').toString('utf8'));
+  const transcripts = attachments.filter((a) => a.fileName === 'conversation.txt').map((a) => a.body);
+  assert.equal(chats.length, 2);
+  const sharing = chats.find((svg) => svg.includes('Bob gets the photo Alice uploaded'))!;
+  assert.equal(sharing.match(/<image [^>]*href="data:image\/(png|jpeg);base64,/g)?.length, 2, 'two photos inlined');
+  const sharingText = transcripts.find((text) => text.includes('bot → Bob: [1 photo'));
+  assert.ok(sharingText, `a transcript shows Bob receiving the photo:\n${transcripts.join('\n')}`);
+  assert.ok(sharingText.indexOf('Alice → bot: [1 photo') < sharingText.indexOf('bot → Bob: [1 photo'), 'in the order it happened');
+
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`file://${join(reports, 'index.html')}`);
+  assert.equal(await page.locator('article.scenario').count(), 2);
+  const sizes = await imageSizes(page, 'img.chat');
+  assert.equal(sizes.length, 2);
+  for (const size of sizes) assert.ok(size.width > 0 && size.height > 0, `a conversation image loads (${JSON.stringify(size)})`);
+  const explanation = await page.locator('article.scenario.failed p.explanation').textContent();
+  assert.match(explanation ?? '', /^Bob expected 1 photo but received none; the bot said '.+'\.$/);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'living-docs-real-suite.png'), fullPage: true });
 });
