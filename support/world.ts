@@ -1,5 +1,5 @@
 /**
- * The World of one scenario: handles, no logic of its own. The hooks fill it (a schema, the
+ * The World of one scenario: handles, and only the glue between them. The hooks fill it (a schema, the
  * bot on it); the `{user}` parameter type adds people as steps mention them; steps act
  * through {@link FamilyAlbumWorld.perform}, which always ends settled.
  */

@@ -18,7 +18,8 @@ function file(fixture: Fixture): CustomFile {
   return new CustomFile(fixture.name, fixture.bytes.length, '', fixture.bytes);
 }
 
-function ownIds(actor: Actor, sent: Api.Message | Api.Message[] | undefined): void {
+/** Keeps what the actor sent the bot: the bot may delete those too, and a forward may reuse them. */
+function rememberSent(actor: Actor, sent: Api.Message | Api.Message[] | undefined): void {
   const messages = Array.isArray(sent) ? sent : sent ? [sent] : [];
   actor.telegram.inbox.recordOwn(messages);
 }
@@ -27,7 +28,7 @@ function ownIds(actor: Actor, sent: Api.Message | Api.Message[] | undefined): vo
 export const sends = (text: string): Task =>
   task(`sends ${JSON.stringify(text)}`, async (actor) => {
     actor.cause();
-    ownIds(actor, await actor.telegram.client.sendMessage(actor.telegram.botPeer(), { message: text, parseMode: undefined }));
+    rememberSent(actor, await actor.telegram.client.sendMessage(actor.telegram.botPeer(), { message: text, parseMode: undefined }));
   });
 
 /** Presses "Start" in a new chat with the bot: Telegram sends "/start". */
@@ -50,7 +51,7 @@ export const uploadsPhotos = (photos: Fixture[]): Task =>
   task(`uploads ${photos.map((p) => p.name).join(', ')}`, async (actor) => {
     for (const photo of photos) {
       actor.cause();
-      ownIds(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), { file: file(photo) }));
+      rememberSent(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), { file: file(photo) }));
       actor.uploaded.push(photo);
     }
   });
@@ -59,7 +60,7 @@ export const uploadsPhotos = (photos: Fixture[]): Task =>
 export const uploadsPhotoWithCaption = (photo: Fixture, caption: string): Task =>
   task(`uploads ${photo.name} with the caption ${JSON.stringify(caption)}`, async (actor) => {
     actor.cause();
-    ownIds(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), { file: file(photo), caption, parseMode: undefined }));
+    rememberSent(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), { file: file(photo), caption, parseMode: undefined }));
     actor.uploaded.push(photo);
   });
 
@@ -68,7 +69,7 @@ export const sendsAlbum = (photos: Fixture[]): Task =>
   task(`sends an album of ${photos.map((p) => p.name).join(', ')}`, async (actor) => {
     if (photos.length < 2 || photos.length > 10) throw new Error(`An album holds 2 to 10 photos, not ${photos.length}`);
     actor.cause(photos.length);
-    ownIds(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), { file: photos.map(file) }));
+    rememberSent(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), { file: photos.map(file) }));
     actor.uploaded.push(...photos);
   });
 
@@ -76,14 +77,14 @@ export const sendsAlbum = (photos: Fixture[]): Task =>
 export const sendsFile = (document: Fixture): Task =>
   task(`sends the file ${document.name}`, async (actor) => {
     actor.cause();
-    ownIds(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), { file: file(document), forceDocument: true }));
+    rememberSent(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), { file: file(document), forceDocument: true }));
   });
 
 /** Sends a voice message (a recording from the microphone button). */
 export const sendsVoiceMessage = (recording: Fixture): Task =>
   task('sends a voice message', async (actor) => {
     actor.cause();
-    ownIds(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), {
+    rememberSent(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), {
       file: file(recording),
       voiceNote: true,
       attributes: [new Api.DocumentAttributeAudio({ voice: true, duration: 2 })],
@@ -94,7 +95,7 @@ export const sendsVoiceMessage = (recording: Fixture): Task =>
 export const sendsSticker = (sticker: Fixture): Task =>
   task('sends a sticker', async (actor) => {
     actor.cause();
-    ownIds(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), {
+    rememberSent(actor, await actor.telegram.client.sendFile(actor.telegram.botPeer(), {
       file: file(sticker),
       forceDocument: true,
       attributes: [new Api.DocumentAttributeSticker({ alt: '👍', stickerset: new Api.InputStickerSetEmpty() })],
@@ -163,7 +164,7 @@ export const forwardsMessageFrom = (author: Actor): Task =>
     if (!message) throw new Error(`${actor.name} has no message from ${author.name} to forward`);
     actor.cause();
     const forwarded = await actor.telegram.client.forwardMessages(actor.telegram.botPeer(), { messages: [message.id], fromPeer: await peerOf(actor, author) });
-    ownIds(actor, forwarded);
+    rememberSent(actor, forwarded);
   });
 
 /** Forwards back to the bot the newest message the bot sent this actor. */
@@ -172,7 +173,7 @@ export const forwardsTheBotsLastMessage = (): Task =>
     const last = actor.telegram.inbox.all().filter((entry) => !entry.deleted).at(-1);
     if (!last) throw new Error(`${actor.name} has no message from the bot to forward`);
     actor.cause();
-    ownIds(actor, await actor.telegram.client.forwardMessages(actor.telegram.botPeer(), { messages: [last.id], fromPeer: actor.telegram.botPeer() }));
+    rememberSent(actor, await actor.telegram.client.forwardMessages(actor.telegram.botPeer(), { messages: [last.id], fromPeer: actor.telegram.botPeer() }));
   });
 
 /** Forwards back to the bot the newest message this actor sent it. */
@@ -181,7 +182,7 @@ export const forwardsTheirOwnMessage = (): Task =>
     const own = actor.telegram.inbox.sentByMe().at(-1);
     if (!own) throw new Error(`${actor.name} has sent the bot no message to forward`);
     actor.cause();
-    ownIds(actor, await actor.telegram.client.forwardMessages(actor.telegram.botPeer(), { messages: [own.id], fromPeer: actor.telegram.botPeer() }));
+    rememberSent(actor, await actor.telegram.client.forwardMessages(actor.telegram.botPeer(), { messages: [own.id], fromPeer: actor.telegram.botPeer() }));
   });
 
 /** Sets Telegram's "Forwarded messages" privacy to "Nobody". */
