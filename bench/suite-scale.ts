@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { BenchOptions, BenchResult, Figure } from './report';
 import { generateFeature } from './scenarios';
@@ -32,6 +32,12 @@ export interface SuiteRun {
   startup: { coordinatorReadyMs: number; beforeAllStartMs: number; beforeAllEndMs: number };
   /** Per worker: heap after a forced GC every 100 scenarios and at the end (see probes/memory-probe.ts). */
   heapProbes: unknown[];
+  /**
+   * CPU seconds used by the whole process tree (coordinator, workers, their PostgreSQL), from
+   * /proc utime+stime sampled every 100 ms: a lower bound (work after a process's last sample
+   * is missed). Divided by wall × cores it says whether the run was CPU-bound.
+   */
+  cpuSeconds: number;
   /** Per worker pid: its peak resident set (VmHWM), in MB. */
   workerPeakRssMb: Record<number, number>;
   passed: number;
@@ -77,7 +83,8 @@ async function runSuiteOnce(scenarios: number, parallel: number, log: (line: str
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const peaks: Record<number, number> = {};
-    const sampler = setInterval(() => sampleWorkers(child.pid!, peaks), 100);
+    const cpuTicks = new Map<number, number>();
+    const sampler = setInterval(() => sampleWorkers(child.pid!, peaks, cpuTicks), 100);
     const exitCode = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     clearInterval(sampler);
     const wallMs = Date.now() - launchedAt;
@@ -94,6 +101,7 @@ async function runSuiteOnce(scenarios: number, parallel: number, log: (line: str
       startup: { coordinatorReadyMs: since(marks.testRunStarted), beforeAllStartMs: since(marks.testRunHookStarted), beforeAllEndMs: since(marks.testRunHookFinished) },
       heapProbes,
       workerPeakRssMb: peaks,
+      cpuSeconds: [...cpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) / CLOCK_TICKS_PER_SECOND,
       passed,
       failed,
       exitCode,
@@ -149,9 +157,19 @@ function toMs(timestamp: { seconds: number; nanos: number }): number {
   return Number(timestamp.seconds) * 1000 + timestamp.nanos / 1e6;
 }
 
-/** Records the VmHWM of every descendant of `rootPid` running cucumber's worker script. */
-function sampleWorkers(rootPid: number, peaks: Record<number, number>): void {
+/** USER_HZ: the unit of utime/stime in /proc/<pid>/stat; 100 on Linux for x86 and arm. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Records the VmHWM of every cucumber worker under `rootPid`, and every descendant's CPU ticks. */
+function sampleWorkers(rootPid: number, peaks: Record<number, number>, cpuTicks: Map<number, number>): void {
   for (const pid of descendants(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuTicks.set(pid, Number(fields[11]) + Number(fields[12])); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // the process ended between listing and reading
+    }
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmdline.includes('run_worker')) continue;
@@ -186,6 +204,11 @@ function descendants(rootPid: number): number[] {
   return found;
 }
 
+/** Share of the machine's cores the run's process tree kept busy, in percent. */
+function cpuUse(run: SuiteRun): number {
+  return (100 * run.cpuSeconds) / ((run.wallMs / 1000) * cpus().length);
+}
+
 export async function runSuiteScale({ quick, log }: BenchOptions): Promise<BenchResult> {
   if (quick) {
     const run = await runSuite(20, 2, log);
@@ -195,6 +218,7 @@ export async function runSuiteScale({ quick, log }: BenchOptions): Promise<Bench
         { key: 'suite_20_p2_wall_s', label: '20 scenarios, --parallel 2, wall', value: run.wallMs / 1000, unit: 's' },
         { key: 'suite_20_p2_rate', label: '20 scenarios, --parallel 2, rate', value: run.scenariosPerSecond, unit: 'scn/s' },
         { key: 'suite_launch_to_first_s', label: 'launch → first scenario start', value: run.launchToFirstScenarioMs / 1000, unit: 's', target: { op: '<=', value: 3 } },
+        { key: 'suite_cpu_use_20_p2', label: 'CPU use of the run (of all cores)', value: cpuUse(run), unit: '%' },
         { key: 'suite_startup_coordinator_s', label: 'start-up: launch → cucumber ready', value: run.startup.coordinatorReadyMs / 1000, unit: 's' },
         { key: 'suite_startup_worker_loaded_s', label: 'start-up: → worker loaded (BeforeAll)', value: run.startup.beforeAllStartMs / 1000, unit: 's' },
         { key: 'suite_startup_before_all_s', label: 'start-up: → BeforeAll done', value: run.startup.beforeAllEndMs / 1000, unit: 's' },
@@ -224,6 +248,8 @@ export async function runSuiteScale({ quick, log }: BenchOptions): Promise<Bench
     { key: 'suite_startup_before_all_s', label: 'start-up (100, -p 2): → BeforeAll done', value: typical.beforeAllEndMs / 1000, unit: 's' },
     { key: 'suite_launch_to_first_s', label: 'launch → first scenario start (worst run)', value: launch, unit: 's', target: { op: '<=', value: 3 } },
     { key: 'suite_speedup_500', label: 'speedup 1 → 2 workers (500)', value: find(500, 1).wallMs / find(500, 2).wallMs, unit: '×', target: { op: '>=', value: 1.6 } },
+    { key: 'suite_cpu_use_500_p1', label: 'CPU use of the run, 500, --parallel 1 (of all cores)', value: cpuUse(find(500, 1)), unit: '%' },
+    { key: 'suite_cpu_use_500_p2', label: 'CPU use of the run, 500, --parallel 2 (of all cores)', value: cpuUse(find(500, 2)), unit: '%' },
     { key: 'suite_speedup_100', label: 'speedup 1 → 2 workers (100)', value: find(100, 1).wallMs / find(100, 2).wallMs, unit: '×' },
     { key: 'suite_growth_100_500_p2', label: 'growth 100 → 500, --parallel 2', value: find(500, 2).wallMs / find(100, 2).wallMs, unit: '×', target: { op: '<=', value: 5.5 } },
     { key: 'suite_growth_100_500_p1', label: 'growth 100 → 500, --parallel 1', value: find(500, 1).wallMs / find(100, 1).wallMs, unit: '×', target: { op: '<=', value: 5.5 } },
