@@ -42,7 +42,7 @@ export async function stopWorker(): Promise<void> {
   const stopping = current;
   current = undefined;
   if (!stopping) return;
-  await stopping.cast.logOutEveryone();
+  await stopping.cast.disconnectEveryone();
   await stopping.backend.stop().catch(() => undefined);
   await stopping.database.close();
 }

@@ -30,10 +30,10 @@ export class Cast {
     return user;
   }
 
-  async logOutEveryone(): Promise<void> {
+  async disconnectEveryone(): Promise<void> {
     const users = await Promise.allSettled(this.users.values());
     this.users.clear();
-    await Promise.allSettled(users.map((result) => (result.status === 'fulfilled' ? result.value.logOut() : undefined)));
+    await Promise.allSettled(users.map((result) => (result.status === 'fulfilled' ? result.value.disconnect() : undefined)));
   }
 }
 

@@ -9,6 +9,7 @@ import { EditedMessage, type EditedMessageEvent } from 'telegram/events/EditedMe
 import { NewMessage, type NewMessageEvent } from 'telegram/events/NewMessage';
 import { Raw } from 'telegram/events/Raw';
 import type { Backend, PersonSlot } from '../backends';
+import { closeClient } from '../backends/close-client';
 import { Inbox } from './inbox';
 
 export class TelegramUser {
@@ -95,7 +96,8 @@ export class TelegramUser {
     return this.username;
   }
 
-  async logOut(): Promise<void> {
-    await this.client.destroy();
+  /** Disconnects (the account stays signed up; the worker logs in again next run). */
+  async disconnect(): Promise<void> {
+    await closeClient(this.client);
   }
 }

@@ -8,6 +8,7 @@ import { startEmulator, type Emulator } from '../../src/emulator';
 import { createEmulatorClient } from '../../src/emulator/gramjs';
 import type { Backend, BotConnection, PersonSlot } from './backend';
 import { workerIndex } from './backend';
+import { closeClient } from './close-client';
 import { logInWithTestNumber } from './login';
 
 /** The embedded Telegram does not check API credentials; these only fill the fields. */
@@ -28,7 +29,7 @@ export class EmbeddedBackend implements Backend {
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([...this.clients].map((client) => client.destroy()));
+    await Promise.allSettled([...this.clients].map(closeClient));
     this.clients.clear();
     await this.emulator?.stop();
     this.emulator = undefined;
