@@ -9,7 +9,8 @@
  * One {@link KeyExchange} per connection holds the state between the three steps. It works
  * on decoded TL objects; the session layer wraps them in plain messages.
  */
-import { createDiffieHellman, createHash, randomBytes, checkPrimeSync, randomInt, type DiffieHellman } from 'node:crypto';
+import { createHash, randomBytes, checkPrimeSync, randomInt } from 'node:crypto';
+import { DhGroup } from './dh';
 import { Api } from 'telegram';
 import { BinaryReader } from 'telegram/extensions';
 import { readBigIntFromBuffer, returnBigInt, toSignedLittleBuffer } from 'telegram/Helpers';
@@ -32,28 +33,16 @@ export const DH_PRIME = Buffer.from(
 );
 export const DH_G = 3;
 
-let sharedDh: DiffieHellman | undefined;
+const group = new DhGroup(DH_PRIME, DH_G);
 
-/**
- * One DiffieHellman object for the whole process, used synchronously with each exchange's
- * own private value. Node checks the prime's safety whenever one is created (~300 ms for
- * 2048 bits), which would dominate every handshake; setPrivateKey + generateKeys on a shared
- * object costs ~2 ms.
- */
-function dhWith(privateKey: Buffer): DiffieHellman {
-  sharedDh ??= createDiffieHellman(DH_PRIME, Buffer.from([DH_G]));
-  sharedDh.setPrivateKey(privateKey);
-  return sharedDh;
-}
-
-/** `g^a mod p`, big-endian. */
+/** `g^a mod p`, big-endian, 256 bytes. */
 export function dhPublicKey(privateKey: Buffer): Buffer {
-  return dhWith(privateKey).generateKeys();
+  return group.publicKey(privateKey);
 }
 
-/** `peer^a mod p`, big-endian, zero-padded to 256 bytes by Node. */
+/** `peer^a mod p`, big-endian, zero-padded to 256 bytes. */
 export function dhSharedSecret(privateKey: Buffer, peerPublicKey: Buffer): Buffer {
-  return dhWith(privateKey).computeSecret(peerPublicKey);
+  return group.sharedSecret(privateKey, peerPublicKey);
 }
 
 /** The key exchange failed; the connection is closed with a transport error. */

@@ -7,7 +7,7 @@
  * fingerprint: the lower 64 bits of sha1 over the TL serialization of `n` and `e` as `bytes`.
  */
 import { serializeBytes as serializeTlBytes } from './codec';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, privateDecrypt, constants, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync, privateDecrypt, constants, type KeyObject } from 'node:crypto';
 
 function base64UrlToBuffer(text: string): Buffer {
   return Buffer.from(text, 'base64url');
@@ -35,6 +35,14 @@ export class ServerRsaKey {
   /** A fresh random 2048-bit key (about 50–200 ms; pass a PEM to reuse one). */
   static generate(): ServerRsaKey {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 65537 });
+    return new ServerRsaKey(privateKey);
+  }
+
+  /** The same, generated on libuv's thread pool so the event loop (and other start-up work) goes on. */
+  static async generateAsync(): Promise<ServerRsaKey> {
+    const privateKey = await new Promise<KeyObject>((resolve, reject) =>
+      generateKeyPair('rsa', { modulusLength: 2048, publicExponent: 65537 }, (error, _publicKey, key) => (error ? reject(error) : resolve(key))),
+    );
     return new ServerRsaKey(privateKey);
   }
 

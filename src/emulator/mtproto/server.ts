@@ -16,7 +16,7 @@ import { AuthKeyStore } from './auth-key';
 import { decodeObject, readPlainMessage, writePlainMessage } from './codec';
 import { createDispatcher } from './dispatch';
 import type { HandlerRegistry } from './handler';
-import { dhPublicKey, KeyExchange } from './handshake';
+import { KeyExchange } from './handshake';
 import { MessageIdGenerator } from './message-ids';
 import { ServerRsaKey } from './rsa';
 import { SessionLayer } from './session';
@@ -68,14 +68,12 @@ export async function startMtprotoServer(options: MtprotoServerOptions): Promise
   const host = options.host ?? '127.0.0.1';
   const dcId = options.dcId ?? 2;
   const log = options.log ?? defaultLogger;
-  const rsaKey = options.rsaKey ?? ServerRsaKey.generate();
+  const rsaKey = options.rsaKey ?? (await ServerRsaKey.generateAsync());
   const authKeys = new AuthKeyStore();
   const sockets = new Set<Socket>();
   let handshakes = 0;
   let port = options.port;
 
-  // Pay Node's one-off DH prime check (~300 ms) now rather than in the first client's handshake.
-  dhPublicKey(Buffer.from([1]));
 
   const dispatch = createDispatcher({
     state: options.state,
