@@ -28,6 +28,8 @@ export class Actor implements Participant {
   private readonly events = new EventEmitter();
   /** Photos this actor uploaded in this scenario, in order. */
   readonly uploaded: Fixture[] = [];
+  /** Labels of the inline buttons this actor pressed in this scenario, one per press, in order (for the report). */
+  readonly pressedButtons: string[] = [];
 
   constructor(
     readonly name: string,

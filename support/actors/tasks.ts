@@ -114,6 +114,7 @@ export const presses = (label: string, times = 1): Task =>
       const { button, message } = target;
       if (!(button instanceof Api.KeyboardButtonCallback)) throw new Error(`The button "${label}" is not a callback button (${button.className})`);
       actor.cause(times);
+      actor.pressedButtons.push(...Array<string>(times).fill(label));
       // Presses at once, as a person tapping twice before the message changes.
       const answers = await Promise.all(
         Array.from({ length: times }, () =>

@@ -8,9 +8,8 @@
  * appeared in an inbox. A person's own message is placed just before the bot's next message
  * in the same chat (message ids in one chat increase in both directions).
  *
- * Not visible here: which inline button was pressed. A press shows as "pressed a button" (an
- * update the person caused without a message); the label needs the suite's `presses` task to
- * tell it, e.g. `transcriptOf(world).pressed(name, label)` (a TODO for the suite).
+ * A press of an inline button is an update the person caused without a message; its label
+ * comes from the actor's `pressedButtons`, kept by the `presses` task.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -165,8 +164,10 @@ async function chatOf(actor: Actor, order: ArrivalOrder, budget: { photos: numbe
     }
     if (entry?.deleted) events.push({ kind: 'delete', from: 'bot', to: actor.name, text, at: seen?.deletedAt ?? at + 1e-3 });
   }
-  // Which button was pressed is not visible from here (see the header): shown without a label.
-  for (const at of presses) events.push({ kind: 'press', by: actor.name, button: '', at });
+  // Every update caused without a message is an inline-button press; the actor keeps their
+  // labels in order. Should the two ever disagree, a press is shown without its label.
+  const labels = presses.length === actor.pressedButtons.length ? actor.pressedButtons : [];
+  presses.forEach((at, i) => events.push({ kind: 'press', by: actor.name, button: labels[i] ?? '', at }));
   for (const notice of telegram.inbox.noticesSinceMark()) {
     events.push({ kind: 'note', text: `The bot shows ${actor.name} ${notice.alert ? 'an alert' : 'a notice'}: “${notice.text}”`, at: order.noticeAt(actor.name, notice.sequence) });
   }
