@@ -132,6 +132,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
           '-c', 'fsync=off',
           '-c', 'synchronous_commit=off',
           '-c', 'full_page_writes=off',
+          // Shared memory segments as files in the data directory rather than /dev/shm/PostgreSQL.*,
+          // so removing the directory removes them too, even after a server was killed.
+          '-c', 'dynamic_shared_memory_type=mmap',
           ...(options.postgresFlags ?? []),
         ],
         onLog: (message: string) => log.add(String(message)),
