@@ -1,9 +1,10 @@
 /**
  * Lifecycle. Per worker (BeforeAll/AfterAll): check the settings, start the database and the
  * backend; at the end log everyone out and stop both. Per scenario (Before/After): a fresh
- * migrated schema and a fresh bot polling on it; afterwards stop the bot, fail the scenario on
- * a bot error no step reported, and drop the schema (kept when KEEP_FAILED_SCHEMAS=1 and the
- * scenario failed).
+ * migrated schema (prepared while the previous scenario ran) and a fresh bot polling on it;
+ * afterwards stop the bot, fail the scenario on a bot error no step reported, and drop the
+ * schema in the background (kept when KEEP_FAILED_SCHEMAS=1 and the scenario failed); AfterAll
+ * waits for every drop and fails the run on one that failed.
  */
 import { After, AfterAll, Before, BeforeAll, BeforeStep, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { createRepositories } from '../src/bot/db/repositories';
@@ -56,7 +57,10 @@ After(async function (this: FamilyAlbumWorld, { result, pickle }) {
   const stopped = await scenario.bot.stop().then(() => undefined, (error: unknown) => error);
   const failed = result?.status !== Status.PASSED && result?.status !== Status.SKIPPED;
   const keep = failed && keepFailedSchemas;
-  await database.dropScenarioSchema(scenario.schema, keep);
+  // The drop runs in the background (AfterAll awaits it and reports a failure); a kept schema
+  // is brought back online before the note below names it.
+  if (keep) await database.dropScenarioSchema(scenario.schema, true);
+  else database.dropScenarioSchemaLater(scenario.schema);
   if (keep) {
     const note = `KEEP_FAILED_SCHEMAS=1: kept the schema "${scenario.schema.name}" of the failed scenario "${pickle.name}" on ${database.description}` +
       (database.isEmbedded ? ' (an embedded server is removed at exit: set DATABASE_URL to inspect it later)' : ' (the next run drops it)');

@@ -9,6 +9,12 @@
  * workers, so one server per run would need workers to elect an owner and agree on when it may
  * stop. A server per worker costs ~0.6 s (initdb), paid in parallel by the workers, and shares
  * nothing, so a crashed worker cannot break another.
+ *
+ * Every scenario still gets its own fresh schema, but its DDL (create + migrate ≈ 19 ms, drop
+ * ≈ 7 ms) is kept off the scenario's path: the next scenario's schema is prepared while the
+ * current one runs (a pool one deep), and a finished scenario's schema is dropped in the
+ * background. {@link settle} (AfterAll) drops the spare, awaits every drop and reports any that
+ * failed, so no schema outlives the worker.
  */
 import type { Pool } from 'pg';
 import {
@@ -39,6 +45,13 @@ export class WorkerDatabase {
     readonly droppedOrphans: string[],
   ) {}
 
+  /** The next scenario's schema, being prepared while the current scenario runs. */
+  private spare: Promise<ScenarioSchema> | undefined;
+  /** Drops started by {@link dropScenarioSchemaLater}, not yet finished. */
+  private readonly pendingDrops = new Set<Promise<void>>();
+  /** Drops that failed, reported by {@link settle}. */
+  private readonly failedDrops: string[] = [];
+
   /** Connects to DATABASE_URL (checked: shape and reachability) or starts an embedded server. */
   static async open(env: NodeJS.ProcessEnv = process.env): Promise<WorkerDatabase> {
     const configured = env.DATABASE_URL?.trim() ? env.DATABASE_URL : undefined;
@@ -62,19 +75,78 @@ export class WorkerDatabase {
     return this.embedded !== undefined;
   }
 
-  /** A new, migrated schema and a pool whose connections use it. */
+  /**
+   * A new, migrated schema and a pool whose connections use it, used by no scenario before.
+   * Takes the spare prepared in the background (or makes one), and starts preparing the next.
+   */
   async createScenarioSchema(): Promise<ScenarioSchema> {
-    const name = scenarioSchemaName(SCENARIO_SCHEMA_PREFIX);
-    await createSchema(this.admin, name);
-    const pool = poolForSchema(this.url, name);
-    await migrate(pool);
-    return { name, pool };
+    const spare = this.spare;
+    this.spare = undefined;
+    const schema = spare ? await spare.catch(() => this.prepareSchema()) : await this.prepareSchema();
+    this.prepareSpare();
+    return schema;
   }
 
   async dropScenarioSchema(schema: ScenarioSchema, keep = false): Promise<void> {
     await schema.pool.end();
     if (keep) await this.bringOnline(schema);
     else await Promise.all([dropSchema(this.admin, schema.name), dropSchema(this.admin, offlineName(schema))]);
+  }
+
+  /**
+   * Drops the schema in the background, so the next scenario need not wait for it. A failure is
+   * remembered and reported by {@link settle}, never swallowed.
+   */
+  dropScenarioSchemaLater(schema: ScenarioSchema): void {
+    const dropping = this.dropScenarioSchema(schema).catch((error: unknown) => {
+      this.failedDrops.push(`"${schema.name}": ${error instanceof Error ? error.message : String(error)}`);
+    });
+    this.pendingDrops.add(dropping);
+    void dropping.finally(() => this.pendingDrops.delete(dropping));
+  }
+
+  /**
+   * Drops the spare schema and waits for every background drop; throws one error naming each
+   * schema that could not be dropped. Call it before {@link close} (AfterAll does).
+   */
+  async settle(): Promise<void> {
+    const spare = this.spare;
+    this.spare = undefined;
+    if (spare) {
+      const schema = await spare.catch(() => undefined);
+      if (schema) this.dropScenarioSchemaLater(schema);
+    }
+    while (this.pendingDrops.size > 0) await Promise.all(this.pendingDrops);
+    if (this.failedDrops.length > 0) {
+      const failed = this.failedDrops.splice(0);
+      throw new Error(`Could not drop ${failed.length} scenario schema(s) on ${this.description}: ${failed.join('; ')}. ` +
+        'Drop them by hand (DROP SCHEMA … CASCADE); the next run drops them as orphans.');
+    }
+  }
+
+  private async prepareSchema(): Promise<ScenarioSchema> {
+    const name = scenarioSchemaName(SCENARIO_SCHEMA_PREFIX);
+    await createSchema(this.admin, name);
+    const pool = poolForSchema(this.url, name);
+    try {
+      await migrate(pool);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      await dropSchema(this.admin, name).catch(() => undefined);
+      throw error;
+    }
+    return { name, pool };
+  }
+
+  /**
+   * Starts preparing the next scenario's schema. Its failure is not charged to the scenario
+   * running meanwhile: the next scenario's Before then makes its schema itself, and an error
+   * of that one fails that Before, as before the pool existed.
+   */
+  private prepareSpare(): void {
+    const spare = this.prepareSchema();
+    spare.catch(() => undefined);
+    this.spare = spare;
   }
 
   /**

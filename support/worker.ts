@@ -48,7 +48,10 @@ export async function stopWorker(): Promise<void> {
   const stopping = current;
   current = undefined;
   if (!stopping) return;
+  // Every scenario schema is gone before the server stops; a failed drop is thrown after it.
+  const leftSchemas = await stopping.database.settle().then(() => undefined, (error: unknown) => error);
   await stopping.cast.disconnectEveryone();
   await stopping.backend.stop().catch(() => undefined);
   await stopping.database.close();
+  if (leftSchemas) throw leftSchemas;
 }
