@@ -15,6 +15,7 @@
  */
 import type { Pool } from 'pg';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { inTransaction } from './transaction';
 
 /** Namespace of our advisory locks (first key), so they never meet another application's. */
 const LOCK_NAMESPACE = 0x4641_4d31; // "FAM1"
@@ -28,29 +29,7 @@ export interface MigrateOptions {
 
 /** Applies pending migrations and returns the ids it applied (empty when up to date). */
 export async function migrate(pool: Pool, options: MigrateOptions = {}): Promise<string[]> {
-  const client = await pool.connect();
-  let broken = false;
-  const onError = () => {
-    broken = true; // the server went away; the next query reports it
-  };
-  client.on('error', onError);
-  try {
-    await client.query('BEGIN');
-    try {
-      const applied = await migrateInTransaction(client, options);
-      await client.query('COMMIT');
-      return applied;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    }
-  } finally {
-    // A broken client is destroyed on release; its listener stays to absorb late errors.
-    if (!broken) client.off('error', onError);
-    client.release(broken);
-  }
+  return inTransaction(pool, (client) => migrateInTransaction(client, options));
 }
 
 async function migrateInTransaction(
