@@ -3,6 +3,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from '../support/actors/actor';
 import { buttons, inviteLinkReceived, messagesReceived, textOf } from '../support/actors/questions';
 import { forwardsMessageFrom, forwardsTheBotsLastMessage, forwardsTheirOwnMessage, hidesTheirNameInForwards, opensLink, presses, sends, writesTo } from '../support/actors/tasks';
+import { expect } from 'expect';
 import { check } from '../support/assertions';
 import { texts } from '../src/bot/texts';
 import type { FamilyAlbumWorld } from '../support/world';
@@ -10,7 +11,7 @@ import type { FamilyAlbumWorld } from '../support/world';
 async function inviteLinkOf(world: FamilyAlbumWorld, owner: Actor): Promise<string> {
   await world.perform(owner, sends('/invite'));
   const link = await owner.asks(inviteLinkReceived());
-  check(link !== undefined, owner, `${owner.name} to receive an invitation link.`);
+  check(owner, `${owner.name} to receive an invitation link.`, () => expect(link).toBeDefined());
   return link!;
 }
 
@@ -26,7 +27,7 @@ When('{user} opens {user}\'s invitation link', async function (this: FamilyAlbum
 
 When('{user} opens the invitation link {user} got earlier', async function (this: FamilyAlbumWorld, guest: Actor, owner: Actor) {
   const link = await owner.asks(inviteLinkReceived());
-  check(link !== undefined, owner, `${owner.name} to have received an invitation link earlier.`);
+  check(owner, `${owner.name} to have received an invitation link earlier.`, () => expect(link).toBeDefined());
   await this.perform(guest, opensLink(link!));
 });
 
@@ -51,27 +52,29 @@ Given('{user} has joined {user}\'s family', async function (this: FamilyAlbumWor
 
 Then('{user} and {user} are in the same family', async function (this: FamilyAlbumWorld, a: Actor, b: Actor) {
   const [familyA, familyB] = await Promise.all([this.repositories.families.familyOf(a.userId), this.repositories.families.familyOf(b.userId)]);
-  check(familyA.albumId === familyB.albumId, a, `${a.name} and ${b.name} to be in the same family, but ${a.name}'s family is ${names(familyA.members)} and ${b.name}'s is ${names(familyB.members)}.`);
+  check(a, `${a.name} and ${b.name} to be in the same family, but ${a.name}'s family is ${names(familyA.members)} and ${b.name}'s is ${names(familyB.members)}.`,
+    () => expect(familyA.albumId).toBe(familyB.albumId));
 });
 
 Then('{user} and {user} are not in the same family', async function (this: FamilyAlbumWorld, a: Actor, b: Actor) {
   const [familyA, familyB] = await Promise.all([this.repositories.families.familyOf(a.userId), this.repositories.families.familyOf(b.userId)]);
-  check(familyA.albumId !== familyB.albumId, a, `${a.name} and ${b.name} to be in different families, but both are in ${names(familyA.members)}.`);
+  check(a, `${a.name} and ${b.name} to be in different families, but both are in ${names(familyA.members)}.`,
+    () => expect(familyA.albumId).not.toBe(familyB.albumId));
 });
 
 Then('the family album of {user} holds {int} photo(s)', async function (this: FamilyAlbumWorld, user: Actor, count: number) {
   const stats = await this.repositories.photos.stats(user.userId);
-  check(stats.photos === count, user, `the family album of ${user.name} to hold ${count} photo(s), but it holds ${stats.photos}.`);
+  check(user, `the family album of ${user.name} to hold ${count} photo(s), but it holds ${stats.photos}.`, () => expect(stats.photos).toBe(count));
 });
 
 Then('the family of {user} has {int} member(s)', async function (this: FamilyAlbumWorld, user: Actor, count: number) {
   const family = await this.repositories.families.familyOf(user.userId);
-  check(family.members.length === count, user, `the family of ${user.name} to have ${count} member(s), but it is ${names(family.members)}.`);
+  check(user, `the family of ${user.name} to have ${count} member(s), but it is ${names(family.members)}.`, () => expect(family.members).toHaveLength(count));
 });
 
 Then('{user} owns the family album', async function (this: FamilyAlbumWorld, user: Actor) {
   const family = await this.repositories.families.familyOf(user.userId);
-  check(family.owner.id === user.userId, user, `${user.name} to own the family album, but ${family.owner.firstName} does.`);
+  check(user, `${user.name} to own the family album, but ${family.owner.firstName} does.`, () => expect(family.owner.id).toBe(user.userId));
 });
 
 function names(members: ReadonlyArray<{ firstName: string }>): string {
@@ -103,12 +106,13 @@ Given('invitation links expire as soon as they are made', async function (this: 
 
 Then('{user} is asked whether {user} may join', async function (owner: Actor, requester: Actor) {
   const requests = (await owner.asks(messagesReceived())).filter((entry) => textOf(entry).startsWith(requester.name) && textOf(entry).includes('asks to join your family album'));
-  check(requests.length === 1, owner, `${owner.name} to be asked whether ${requester.name} may join (once), not ${requests.length} times.`);
+  check(owner, `${owner.name} to be asked whether ${requester.name} may join (once), not ${requests.length} times.`, () => expect(requests).toHaveLength(1));
   const { inline } = await owner.asks(buttons());
-  check(inline.includes(texts.join.allowButton) && inline.includes(texts.join.denyButton), owner, `${owner.name} to see the buttons "${texts.join.allowButton}" and "${texts.join.denyButton}"; shown: ${inline.join(', ') || 'none'}.`);
+  check(owner, `${owner.name} to see the buttons "${texts.join.allowButton}" and "${texts.join.denyButton}"; shown: ${inline.join(', ') || 'none'}.`,
+    () => expect(inline).toEqual(expect.arrayContaining([texts.join.allowButton, texts.join.denyButton])));
 });
 
 Then('{user} is not asked about anyone joining', async function (owner: Actor) {
   const requests = (await owner.asks(messagesReceived())).filter((entry) => textOf(entry).includes('asks to join your family album'));
-  check(requests.length === 0, owner, `${owner.name} not to be asked about anyone joining.`);
+  check(owner, `${owner.name} not to be asked about anyone joining.`, () => expect(requests).toHaveLength(0));
 });

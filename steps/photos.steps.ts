@@ -3,6 +3,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from '../support/actors/actor';
 import { fingerprintsOfPhotosReceived, photosReceived } from '../support/actors/questions';
 import { presses, sendsAlbum, sendsFile, uploadsPhotoWithCaption, uploadsPhotos } from '../support/actors/tasks';
+import { expect } from 'expect';
 import { check } from '../support/assertions';
 import { fixture } from '../support/fixtures';
 import { texts } from '../src/bot/texts';
@@ -48,44 +49,55 @@ When('{user} asks for a photo {int} times', async function (this: FamilyAlbumWor
 
 Then('{user} receives {int} photo(s)', async function (user: Actor, count: number) {
   const photos = await user.asks(photosReceived());
-  check(photos.length === count, user, `${user.name} to receive ${count} photo(s), not ${photos.length}.`);
+  check(user, `${user.name} to receive ${count} photo(s), not ${photos.length}.`, () => expect(photos).toHaveLength(count));
 });
 
 Then('{user} receives a photo', async function (user: Actor) {
   const photos = await user.asks(photosReceived());
-  check(photos.length === 1, user, `${user.name} to receive a photo, not ${photos.length}.`);
+  check(user, `${user.name} to receive a photo, not ${photos.length}.`, () => expect(photos).toHaveLength(1));
 });
 
 Then('{user} receives no photo', async function (user: Actor) {
   const photos = await user.asks(photosReceived());
-  check(photos.length === 0, user, `${user.name} to receive no photo, not ${photos.length}.`);
+  check(user, `${user.name} to receive no photo, not ${photos.length}.`, () => expect(photos).toHaveLength(0));
 });
 
 Then('{user} receives the photo {user} uploaded', async function (receiver: Actor, uploader: Actor) {
-  check(uploader.uploaded.length === 1, receiver, `${uploader.name} to have uploaded exactly one photo in this scenario (uploaded ${uploader.uploaded.length}); say "a photo ${uploader.name} uploaded" otherwise.`);
+  check(receiver, `${uploader.name} to have uploaded exactly one photo in this scenario (uploaded ${uploader.uploaded.length}); say "a photo ${uploader.name} uploaded" otherwise.`,
+    () => expect(uploader.uploaded).toHaveLength(1));
   const received = await receiver.asks(fingerprintsOfPhotosReceived());
-  check(received.includes(uploader.uploaded[0]!.fingerprint), receiver, `${receiver.name} to receive the photo ${uploader.name} uploaded (${uploader.uploaded[0]!.name}).`);
+  check(receiver, `${receiver.name} to receive the photo ${uploader.name} uploaded (${uploader.uploaded[0]!.name}).`,
+    () => expect(received).toContain(uploader.uploaded[0]!.fingerprint));
 });
 
 Then('{user} receives a photo {user} uploaded', async function (receiver: Actor, uploader: Actor) {
   const theirs = new Set(uploader.uploaded.map((photo) => photo.fingerprint));
   const received = await receiver.asks(fingerprintsOfPhotosReceived());
-  check(received.length > 0 && received.every((print) => theirs.has(print)), receiver, `${receiver.name} to receive a photo ${uploader.name} uploaded (${uploader.uploaded.map((p) => p.name).join(', ') || 'none'}).`);
+  check(receiver, `${receiver.name} to receive a photo ${uploader.name} uploaded (${uploader.uploaded.map((p) => p.name).join(', ') || 'none'}).`, () => {
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.filter((print) => !theirs.has(print))).toEqual([]);
+  });
 });
 
 Then('{user} receives the photo {string}', async function (user: Actor, name: string) {
   const received = await user.asks(fingerprintsOfPhotosReceived());
-  check(received.includes(fixture(name).fingerprint), user, `${user.name} to receive the photo ${name}.`);
+  check(user, `${user.name} to receive the photo ${name}.`, () => expect(received).toContain(fixture(name).fingerprint));
 });
 
 Then('{user} never received the same photo twice in a row', async function (user: Actor) {
   const received = await user.asks(fingerprintsOfPhotosReceived());
   const repeatAt = received.findIndex((print, i) => i > 0 && received[i - 1] === print);
-  check(received.length > 1 && repeatAt === -1, user, `${user.name} to receive photos with no repeat in a row (${received.length} received${repeatAt > 0 ? `, photo ${repeatAt + 1} repeats photo ${repeatAt}` : ''}).`);
+  check(user, `${user.name} to receive photos with no repeat in a row (${received.length} received${repeatAt > 0 ? `, photo ${repeatAt + 1} repeats photo ${repeatAt}` : ''}).`, () => {
+    expect(received.length).toBeGreaterThan(1);
+    expect(repeatAt).toBe(-1);
+  });
 });
 
 Then('{user} received every photo {user} uploaded', async function (receiver: Actor, uploader: Actor) {
   const received = new Set(await receiver.asks(fingerprintsOfPhotosReceived()));
   const missing = uploader.uploaded.filter((photo) => !received.has(photo.fingerprint));
-  check(uploader.uploaded.length > 0 && missing.length === 0, receiver, `${receiver.name} to receive every photo ${uploader.name} uploaded; missing: ${missing.map((p) => p.name).join(', ') || 'none'}.`);
+  check(receiver, `${receiver.name} to receive every photo ${uploader.name} uploaded; missing: ${missing.map((p) => p.name).join(', ') || 'none'}.`, () => {
+    expect(uploader.uploaded.length).toBeGreaterThan(0);
+    expect(missing.map((photo) => photo.name)).toEqual([]);
+  });
 });

@@ -1,7 +1,9 @@
 /**
- * Assertions in the words of the features: when one fails, it says what the person received,
- * so a product owner can read the failure too.
+ * Assertions in the words of the features. `expect` does the comparing; when it fails, the
+ * error leads with what the feature expected and what the person received — the sentence a
+ * product owner reads in the report — and keeps expect's own diff below it for the developer.
  */
+import { stripVTControlCharacters } from 'node:util';
 import type { Actor } from './actors/actor';
 import { textOf } from './actors/questions';
 
@@ -19,6 +21,15 @@ export function whatArrived(actor: Actor): string {
   return [`${actor.name} received:`, ...entries.map((entry) => `  - ${entry.message.photo ? '[photo] ' : ''}${JSON.stringify(textOf(entry))}${entry.edits ? ' (edited)' : ''}`)].join('\n');
 }
 
-export function check(condition: boolean, actor: Actor, expectation: string): void {
-  if (!condition) throw new ExpectationError(`Expected ${expectation}\n${whatArrived(actor)}`);
+/**
+ * Runs `assertion` (one or more `expect(…)` calls). On failure throws an ExpectationError:
+ * "Expected <expectation>", what `actor` received, then expect's message.
+ */
+export function check(actor: Actor, expectation: string, assertion: () => void): void {
+  try {
+    assertion();
+  } catch (error) {
+    const detail = error instanceof Error ? stripVTControlCharacters(error.message) : String(error);
+    throw new ExpectationError(`Expected ${expectation}\n${whatArrived(actor)}\n\n${detail}`);
+  }
 }
