@@ -6,11 +6,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Api, TelegramClient } from 'telegram';
 import { Raw } from 'telegram/events';
-import { RPCError } from 'telegram/errors';
 import bigInt from 'big-integer';
 import { TelegramState } from '../../../src/emulator/state';
 import { startMtprotoServer, type MtprotoServer } from '../../../src/emulator/mtproto/server';
 import { createEmulatorClient, type EmulatorEndpoint } from '../../../src/emulator/gramjs';
+import { rpcRejection } from './rpc-rejection';
 import { stubHandlers } from './stub-handlers';
 
 let server: MtprotoServer;
@@ -41,16 +41,6 @@ function client(session?: string): TelegramClient {
   return created;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<RPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RPCError, `expected an RPCError, got ${error}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
-
 test('GramJS connects (key exchange + initConnection(help.getConfig)) and gets answers', async () => {
   const alice = client();
   await alice.connect();
@@ -60,7 +50,7 @@ test('GramJS connects (key exchange + initConnection(help.getConfig)) and gets a
   assert.equal(config.dcOptions[0].ipAddress, '127.0.0.1');
   assert.equal(config.dcOptions[0].port, server.port);
 
-  const notSignedIn = await rejection(alice.invoke(new Api.updates.GetState()));
+  const notSignedIn = await rpcRejection(alice.invoke(new Api.updates.GetState()));
   assert.equal(notSignedIn.code, 401);
   assert.equal(notSignedIn.errorMessage, 'AUTH_KEY_UNREGISTERED');
 
@@ -74,14 +64,14 @@ test('GramJS connects (key exchange + initConnection(help.getConfig)) and gets a
 test('unimplemented methods and handler errors come back as RPC errors; the connection keeps serving', async () => {
   const bob = client();
   await bob.connect();
-  const unknown = await rejection(bob.invoke(new Api.help.GetPremiumPromo()));
+  const unknown = await rpcRejection(bob.invoke(new Api.help.GetPremiumPromo()));
   assert.equal(unknown.code, 400);
   assert.match(unknown.errorMessage, /INPUT_METHOD_INVALID_HELP_GETPREMIUMPROMO/);
   assert.ok(warnings.some((line) => line.includes('help.GetPremiumPromo')));
-  const crashed = await rejection(bob.invoke(new Api.help.GetAppConfig({ hash: 0 })));
+  const crashed = await rpcRejection(bob.invoke(new Api.help.GetAppConfig({ hash: 0 })));
   assert.equal(crashed.code, 500);
   state.faults.floodWait('help.GetConfig', 5);
-  const flood = await rejection(bob.invoke(new Api.help.GetConfig()));
+  const flood = await rpcRejection(bob.invoke(new Api.help.GetConfig()));
   assert.equal(flood.code, 420);
   assert.ok(await bob.invoke(new Api.help.GetConfig()));
 });

@@ -5,7 +5,6 @@
  * action: GramJS drops updates that arrive before a handler exists.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Api, TelegramClient } from 'telegram';
 import { CustomFile } from 'telegram/client/uploads';
@@ -18,6 +17,8 @@ import { createEmulatorClient, type EmulatorEndpoint } from '../../../src/emulat
 import { createHandlers } from '../../../src/emulator/mtproto/handlers';
 import { startMtprotoServer, type MtprotoServer } from '../../../src/emulator/mtproto/server';
 import { subscribeUpdates } from '../../../src/emulator/mtproto/updates';
+import { pngFile } from './handlers/session';
+import { rpcRejection } from './rpc-rejection';
 import { commandScopeKey, TelegramState, type Account, type BoxEvent, type Message } from '../../../src/emulator/state';
 
 const GUARD = { timeout: 20_000 };
@@ -95,27 +96,6 @@ function botReceives(accept: (event: BoxEvent) => boolean = () => true): Promise
   });
 }
 
-async function rpcError(promise: Promise<unknown>): Promise<RPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof RPCError, `expected an RPCError, got ${error}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
-
-function pngFile(width: number, height: number, length: number): Buffer {
-  const header = Buffer.alloc(24);
-  header.writeUInt32BE(0x89504e47, 0);
-  header.writeUInt32BE(0x0d0a1a0a, 4);
-  header.writeUInt32BE(13, 8);
-  header.write('IHDR', 12, 'ascii');
-  header.writeUInt32BE(width, 16);
-  header.writeUInt32BE(height, 20);
-  return Buffer.concat([header, randomBytes(length - header.length)]);
-}
-
 const accountOf = (client: TelegramClient) => client.getMe().then((me) => state.requireAccount(Number(me.id.toString())));
 
 describe('a real GramJS client against the MTProto handlers', () => {
@@ -171,17 +151,17 @@ describe('a real GramJS client against the MTProto handlers', () => {
     const fresh = newClient();
     await fresh.connect();
     const apiCredentials = { apiId: 1, apiHash: 'emulator' };
-    assert.equal((await rpcError(fresh.sendCode(apiCredentials, '12345'))).errorMessage, 'PHONE_NUMBER_INVALID');
+    assert.equal((await rpcRejection(fresh.sendCode(apiCredentials, '12345'))).errorMessage, 'PHONE_NUMBER_INVALID');
 
     state.faults.floodWait('auth.SendCode', 7);
-    const flood = await rpcError(fresh.sendCode(apiCredentials, '9996621003'));
+    const flood = await rpcRejection(fresh.sendCode(apiCredentials, '9996621003'));
     assert.ok(flood instanceof FloodWaitError, `expected FLOOD_WAIT_7, got ${flood.errorMessage}`);
     assert.equal(flood.seconds, 7);
     assert.equal(flood.code, 420);
 
     state.faults.protectWithPassword('9996621001');
     const { phoneCodeHash } = await fresh.sendCode(apiCredentials, '9996621001');
-    const password = await rpcError(fresh.invoke(new Api.auth.SignIn({ phoneNumber: '9996621001', phoneCodeHash, phoneCode: '22222' })));
+    const password = await rpcRejection(fresh.invoke(new Api.auth.SignIn({ phoneNumber: '9996621001', phoneCodeHash, phoneCode: '22222' })));
     assert.equal(password.errorMessage, 'SESSION_PASSWORD_NEEDED');
     state.faults.clear();
   });
@@ -189,14 +169,14 @@ describe('a real GramJS client against the MTProto handlers', () => {
   it('sets username and profile, resolves usernames, gets users and a bot’s full profile', GUARD, async () => {
     const updated = await bob.invoke(new Api.account.UpdateUsername({ username: 'bob_jones' }));
     assert.equal((updated as Api.User).username, 'bob_jones');
-    assert.equal((await rpcError(alice.invoke(new Api.account.UpdateUsername({ username: 'bob_jones' })))).errorMessage, 'USERNAME_OCCUPIED');
-    assert.equal((await rpcError(alice.invoke(new Api.account.UpdateUsername({ username: 'no' })))).errorMessage, 'USERNAME_INVALID');
+    assert.equal((await rpcRejection(alice.invoke(new Api.account.UpdateUsername({ username: 'bob_jones' })))).errorMessage, 'USERNAME_OCCUPIED');
+    assert.equal((await rpcRejection(alice.invoke(new Api.account.UpdateUsername({ username: 'no' })))).errorMessage, 'USERNAME_INVALID');
     const renamed = await alice.invoke(new Api.account.UpdateProfile({ firstName: 'Alicia', lastName: 'Smith' }));
     assert.equal((renamed as Api.User).firstName, 'Alicia');
 
     const resolved = await alice.invoke(new Api.contacts.ResolveUsername({ username: 'bob_jones' }));
     assert.equal((resolved.users[0] as Api.User).firstName, 'Bob');
-    assert.equal((await rpcError(alice.invoke(new Api.contacts.ResolveUsername({ username: 'nobody_at_all' })))).errorMessage, 'USERNAME_NOT_OCCUPIED');
+    assert.equal((await rpcRejection(alice.invoke(new Api.contacts.ResolveUsername({ username: 'nobody_at_all' })))).errorMessage, 'USERNAME_NOT_OCCUPIED');
 
     const botEntity = (await alice.getEntity('family_album_bot')) as Api.User;
     assert.equal(botEntity.bot, true);
@@ -350,9 +330,9 @@ describe('a real GramJS client against the MTProto handlers', () => {
   });
 
   it('answers a method the emulator does not implement with an error naming it, and keeps serving', GUARD, async () => {
-    const error = await rpcError(alice.invoke(new Api.help.GetPremiumPromo()));
+    const error = await rpcRejection(alice.invoke(new Api.help.GetPremiumPromo()));
     assert.match(error.errorMessage, /HELP_GETPREMIUMPROMO/);
-    assert.equal((await rpcError(alice.sendMessage('family_album_bot', { message: ' ' }))).errorMessage, 'MESSAGE_EMPTY');
+    assert.equal((await rpcRejection(alice.sendMessage('family_album_bot', { message: ' ' }))).errorMessage, 'MESSAGE_EMPTY');
     assert.equal((await alice.getMe()).firstName, 'Alicia');
   });
 });
