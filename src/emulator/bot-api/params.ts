@@ -63,13 +63,23 @@ export class Params {
     return value;
   }
 
+  /**
+   * A Boolean parameter, read as Telegram's server reads it: the value, trimmed and in any
+   * case, is true when it is "true", "yes" or "1", and false otherwise — never an error, so a
+   * library that sends "True" (Python's str(True)) works. A JSON body's non-string values
+   * arrive as their JSON text (`true`, `1`), as the server keeps them. Absent or empty:
+   * undefined, so a method can apply its default.
+   *
+   * Source: tdlib/telegram-bot-api, telegram-bot-api/Client.cpp `Client::to_bool`
+   * (to_lower_inplace, trim, == "true" || "yes" || "1"); td/tdnet/td/net/HttpReader.cpp
+   * `parse_json_parameters` keeps a non-string JSON value as its raw text. Booleans nested
+   * inside a JSON object (reply_markup…) are strict there, and stay strict here.
+   */
   boolean(name: string): boolean | undefined {
     const value = this.values.get(name);
-    if (value === undefined || value === null || value === '') return undefined;
-    if (typeof value === 'boolean') return value;
-    if (value === 'true' || value === '1' || value === 1) return true;
-    if (value === 'false' || value === '0' || value === 0) return false;
-    throw badRequest(`field "${name}" must be of type Boolean`);
+    if (value === undefined || value === '') return undefined;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return isTelegramTrue(text);
   }
 
   /**
@@ -110,6 +120,12 @@ export class Params {
     if (/^https?:\/\//i.test(value)) return { kind: 'url', url: value };
     return { kind: 'file_id', fileId: value };
   }
+}
+
+/** Telegram's reading of a Boolean parameter's text (see `Params.boolean`). */
+export function isTelegramTrue(text: string): boolean {
+  const value = text.trim().toLowerCase();
+  return value === 'true' || value === 'yes' || value === '1';
 }
 
 /**

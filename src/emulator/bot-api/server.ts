@@ -62,11 +62,14 @@ export async function startBotApiServer(options: BotApiServerOptions): Promise<B
     const file = /^\/file\/bot([^/]+)(?:\/test)?\/(.+)$/.exec(url.pathname);
     if (file) {
       const [token, path] = [safeDecode(file[1]), safeDecode(file[2])];
-      return token === undefined || path === undefined ? fail(response, NOT_FOUND()) : serveFile(response, token, path);
+      if (token === undefined || path === undefined || !isWellFormedToken(token)) return fail(response, NOT_FOUND());
+      return serveFile(response, token, path);
     }
     const call = /^\/bot([^/]+)\/(?:test\/)?([^/]+)\/?$/.exec(url.pathname);
     if (!call) return fail(response, NOT_FOUND());
-    const bot = findBot(safeDecode(call[1]) ?? '');
+    const token = safeDecode(call[1]);
+    if (token === undefined || !isWellFormedToken(token)) return fail(response, NOT_FOUND());
+    const bot = findBot(token);
     if (!bot) return fail(response, UNAUTHORIZED());
     const found = findMethod(call[2]);
     if (!found) return fail(response, NOT_FOUND());
@@ -132,6 +135,23 @@ export async function startBotApiServer(options: BotApiServerOptions): Promise<B
       return closing;
     },
   };
+}
+
+/**
+ * Whether a token could be a bot token at all. api.telegram.org answers a token that cannot
+ * be one with 404 Not Found, and a well-formed token that names no bot with 401 Unauthorized
+ * (python-telegram-bot/python-telegram-bot#2162: "bot1234567:ABCDEFGHI" gets 401, a token
+ * without "digits:" 404). Which tokens cannot be valid is the Bot API server's own check,
+ * tdlib/telegram-bot-api ClientManager::send: not starting with '0', at most 80 characters,
+ * no '/', a ':' after a bot id in 1 … 2^54 - 1 (that server, run locally, answers
+ * "401 Unauthorized: invalid token specified" for them; Telegram's public endpoint, 404).
+ */
+export function isWellFormedToken(token: string): boolean {
+  if (token === '' || token.startsWith('0') || token.length > 80 || token.includes('/')) return false;
+  const match = /^(\d+):/.exec(token);
+  if (!match) return false;
+  const id = Number(match[1]);
+  return Number.isSafeInteger(id) && id > 0 && id < 2 ** 54;
 }
 
 function fail(response: ServerResponse, error: BotApiError): void {

@@ -2,8 +2,8 @@ import type { Account, BoxEvent, CallbackQuery, TelegramState } from '../state';
 import { callbackQueryJson, type Json, messageJson } from './convert';
 import { BotApiError } from './errors';
 
-/** The update types this emulator produces; others may be named in allowed_updates and are ignored. */
-export type UpdateType = 'message' | 'edited_message' | 'callback_query';
+/** The update types this emulator produces. */
+export type UpdateType = 'message' | 'edited_message' | 'callback_query' | 'my_chat_member' | 'message_reaction';
 
 export interface Update {
   update_id: number;
@@ -18,8 +18,38 @@ export interface WebhookInfo {
   hasCustomCertificate: boolean;
 }
 
-/** The types delivered when a bot never set allowed_updates (Telegram's default excludes a few we never make). */
-const DEFAULT_TYPES: ReadonlySet<string> = new Set(['message', 'edited_message', 'callback_query']);
+/**
+ * Every update type name the Bot API knows (tdlib/telegram-bot-api Client.cpp
+ * `get_update_type_name`): allowed_updates is matched against these, so a list naming only
+ * unknown types means "the default", as on Telegram.
+ */
+const KNOWN_TYPES: readonly string[] = [
+  'message', 'edited_message', 'channel_post', 'edited_channel_post', 'inline_query', 'chosen_inline_result',
+  'callback_query', 'custom_event', 'custom_query', 'shipping_query', 'pre_checkout_query', 'poll', 'poll_answer',
+  'my_chat_member', 'chat_member', 'chat_join_request', 'chat_boost', 'removed_chat_boost', 'message_reaction',
+  'message_reaction_count', 'business_connection', 'business_message', 'edited_business_message',
+  'deleted_business_messages', 'purchased_paid_media', 'managed_bot', 'guest_message',
+];
+
+/**
+ * What a bot gets when it never set allowed_updates (or set an empty list): every type but
+ * chat_member, message_reaction and message_reaction_count — tdlib/telegram-bot-api
+ * Client.h `DEFAULT_ALLOWED_UPDATE_TYPES` ("by default ChatMember, MessageReaction, and
+ * MessageReactionCount updates are disabled").
+ */
+const DEFAULT_TYPES: ReadonlySet<string> = new Set(KNOWN_TYPES.filter((type) => !['chat_member', 'message_reaction', 'message_reaction_count'].includes(type)));
+
+/**
+ * The allowed_updates parameter as Telegram's server reads it (Client::get_allowed_update_types):
+ * names are matched case-insensitively; unknown names are ignored; a list with no known name,
+ * or an empty list, means the default set; anything that is not a JSON array of strings
+ * leaves the current setting unchanged (undefined) — never an error.
+ */
+export function parseAllowedUpdates(value: unknown): ReadonlySet<string> | undefined {
+  if (!Array.isArray(value) || !value.every((type) => typeof type === 'string')) return undefined;
+  const wanted = new Set(value.map((type: string) => type.toLowerCase()).filter((type) => KNOWN_TYPES.includes(type)));
+  return wanted.size === 0 ? DEFAULT_TYPES : wanted;
+}
 
 export const CONFLICT_OTHER_POLL = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
 export const CONFLICT_WEBHOOK = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
@@ -59,7 +89,7 @@ export class BotUpdateQueue {
    * getUpdates: confirms everything before `offset`, then answers at once if updates are
    * waiting (or `timeout` is 0), else waits up to `timeout` seconds for the first one.
    */
-  getUpdates(options: { offset?: number; limit: number; timeoutSeconds: number; allowedUpdates?: string[] }, signal?: AbortSignal): Promise<Update[]> {
+  getUpdates(options: { offset?: number; limit: number; timeoutSeconds: number; allowedUpdates?: ReadonlySet<string> }, signal?: AbortSignal): Promise<Update[]> {
     if (this.webhook) return Promise.reject(new BotApiError(409, CONFLICT_WEBHOOK));
     this.endPoll(new BotApiError(409, CONFLICT_OTHER_POLL));
     if (options.allowedUpdates) this.setAllowed(options.allowedUpdates);
@@ -110,8 +140,8 @@ export class BotUpdateQueue {
     this.pending.length = 0;
   }
 
-  private setAllowed(types: string[]): void {
-    this.allowed = types.length === 0 ? DEFAULT_TYPES : new Set(types);
+  private setAllowed(types: ReadonlySet<string>): void {
+    this.allowed = types;
     for (let i = this.pending.length - 1; i >= 0; i--) {
       if (!Object.keys(this.pending[i]).some((key) => this.allowed.has(key))) this.pending.splice(i, 1);
     }

@@ -73,17 +73,62 @@ describe('Bot API over plain HTTP (no bot library)', () => {
     assert.equal((await call('sendMediaGroup', { method: 'POST', body: missing })).body.description, "Bad Request: can't parse InputMedia: media not found");
   });
 
-  it('answers a wrong token with 401 Unauthorized and an unknown method with 404 Not Found', async () => {
+  it('answers a well-formed unknown token with 401 Unauthorized, a malformed one and an unknown method with 404 Not Found', async () => {
     const wrong = await fetch(`${h.server.apiRoot}/bot123:nope/getMe`);
     assert.equal(wrong.status, 401);
     assert.deepEqual(await wrong.json(), { ok: false, error_code: 401, description: 'Unauthorized' });
+    // Tokens that cannot be bot tokens (tdlib/telegram-bot-api ClientManager::send's checks): 404, as api.telegram.org answers.
+    for (const token of ['nope', '0123:abc', '-5:abc', 'abc:123', `1:${'a'.repeat(80)}`, `${2 ** 54}:abc`]) {
+      const malformed = await fetch(`${h.server.apiRoot}/bot${encodeURIComponent(token)}/getMe`);
+      assert.equal(malformed.status, 404, token);
+      assert.deepEqual(await malformed.json(), { ok: false, error_code: 404, description: 'Not Found' });
+    }
+    const malformedFile = await fetch(`${h.server.apiRoot}/file/botnope/photos/file_1.jpg`);
+    assert.equal(malformedFile.status, 404);
     const unknown = await call('launchRockets');
     assert.equal(unknown.status, 404);
     assert.deepEqual(unknown.body, { ok: false, error_code: 404, description: 'Not Found' });
     const nowhere = await fetch(`${h.server.apiRoot}/elsewhere`);
     assert.equal(nowhere.status, 404);
-    const malformed = await fetch(`${h.server.apiRoot}/bot%E0%A4%A/getMe`);
-    assert.equal(malformed.status, 401);
+    const undecodable = await fetch(`${h.server.apiRoot}/bot%E0%A4%A/getMe`);
+    assert.equal(undecodable.status, 404);
+  });
+
+  it('reads Boolean parameters as Telegram does: true/yes/1 in any case, trimmed, is true; anything else false, never an error', async () => {
+    const user = h.startedUser('Booleans');
+    const send = (flag: string) => call(`sendMessage?chat_id=${user.id}&text=hi&reply_to_message_id=999999&allow_sending_without_reply=${encodeURIComponent(flag)}`);
+    for (const flag of ['True', 'TRUE', ' yes ', 'Yes', '1', 'true']) {
+      const { status, body } = await send(flag);
+      assert.equal(status, 200, `${JSON.stringify(flag)}: ${JSON.stringify(body)}`);
+      assert.equal(body.result.reply_to_message, undefined);
+    }
+    for (const flag of ['False', 'no', '0', 'maybe', '2', 'null']) {
+      const { status, body } = await send(flag);
+      assert.equal(status, 400, flag);
+      assert.equal(body.description, 'Bad Request: message to be replied not found');
+    }
+    // In a JSON body a Boolean parameter may be a JSON true, or a string.
+    for (const flag of [true, 'True', 1]) {
+      const json = await call('sendMessage', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: user.id, text: 'hi', reply_to_message_id: 999999, allow_sending_without_reply: flag }) });
+      assert.equal(json.status, 200, JSON.stringify(flag));
+    }
+  });
+
+  it('reads allowed_updates leniently: unknown names ignored, names in any case, unparsable JSON keeps the setting', async () => {
+    const fresh = await startHarness();
+    try {
+      const root = `${fresh.server.apiRoot}/bot${fresh.token}`;
+      const get = async (query: string) => (await (await fetch(`${root}/getUpdates?${query}`)).json()) as Record<string, any>;
+      assert.equal((await get('allowed_updates=%7Bnot-json')).ok, true);
+      assert.equal((await get(`allowed_updates=${encodeURIComponent('["CALLBACK_QUERY"]')}`)).ok, true);
+      fresh.startedUser('Ignored'); // a message: not allowed now
+      assert.deepEqual((await get('')).result, []);
+      assert.equal((await get(`allowed_updates=${encodeURIComponent('["no_such_update"]')}`)).ok, true); // → the default
+      fresh.startedUser('Seen');
+      assert.equal((await get('')).result.length, 1);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('answers invalid JSON and missing parameters with 400 naming the problem', async () => {

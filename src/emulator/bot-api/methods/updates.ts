@@ -1,4 +1,5 @@
 import { badRequest, BotApiError } from '../errors';
+import { parseAllowedUpdates } from '../updates';
 import type { Method } from './context';
 
 /** Receiving updates: long polling, and webhook bookkeeping (the emulator has no network to deliver to). */
@@ -8,16 +9,12 @@ const MAX_POLL_SECONDS = 50;
 export const getUpdates: Method = (ctx) => {
   const limit = ctx.params.integer('limit') ?? 100;
   const timeout = ctx.params.integer('timeout') ?? 0;
-  const allowed = ctx.params.json('allowed_updates', "can't parse allowed_updates JSON object");
-  if (allowed !== undefined && (!Array.isArray(allowed) || !allowed.every((t) => typeof t === 'string'))) {
-    throw badRequest("can't parse allowed_updates JSON object");
-  }
   return ctx.updates.getUpdates({
     offset: ctx.params.integer('offset'),
     limit: Math.min(Math.max(limit, 1), 100),
     // Capped like Telegram's server does (and within what a Node timer can hold).
     timeoutSeconds: Math.min(Math.max(timeout, 0), MAX_POLL_SECONDS),
-    allowedUpdates: allowed as string[] | undefined,
+    allowedUpdates: allowedUpdatesOf(ctx),
   }, ctx.signal);
 };
 
@@ -33,19 +30,31 @@ export const setWebhook: Method = (ctx) => {
     return true;
   }
   if (!/^https:\/\/[^\s/]+/i.test(url)) throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
-  const allowed = ctx.params.json('allowed_updates', "can't parse allowed_updates JSON object");
+  const allowed = allowedUpdatesOf(ctx);
   if (ctx.params.boolean('drop_pending_updates')) ctx.updates.dropPending();
   ctx.updates.webhook = {
     url,
     hasCustomCertificate: ctx.params.has('certificate'),
     maxConnections: ctx.params.integer('max_connections') ?? 40,
     ipAddress: ctx.params.string('ip_address'),
-    allowedUpdates: Array.isArray(allowed) ? (allowed as string[]) : undefined,
+    allowedUpdates: allowed ? [...allowed] : undefined,
   };
   // A webhook ends any long poll in progress.
   ctx.updates.endPoll(new BotApiError(409, 'Conflict: terminated by setWebhook request'));
   return true;
 };
+
+/** allowed_updates, or undefined to keep the current setting (unparsable JSON included, as on Telegram). */
+function allowedUpdatesOf(ctx: Parameters<Method>[0]): ReadonlySet<string> | undefined {
+  const raw = ctx.params.raw('allowed_updates');
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw !== 'string') return parseAllowedUpdates(raw);
+  try {
+    return parseAllowedUpdates(JSON.parse(raw));
+  } catch {
+    return undefined;
+  }
+}
 
 export const deleteWebhook: Method = (ctx) => {
   ctx.updates.webhook = undefined;
