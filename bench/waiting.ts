@@ -20,10 +20,10 @@ import { texts } from '../src/bot/texts';
 import { Actor, type Task } from '../support/actors/actor';
 import { photosReceived } from '../support/actors/questions';
 import { presses, startsTheBot, uploadsPhotos } from '../support/actors/tasks';
-import { startBotUnderTest } from '../support/bot-under-test';
-import { somePhotos } from '../support/fixtures';
+import { startBotUnderTest } from '../support/bot/bot-under-test';
+import { somePhotos } from '../support/actors/fixtures';
 import { settle } from '../support/settle';
-import { startWorker, stopWorker, type Worker } from '../support/worker';
+import { startWorker, stopWorker, type Worker } from '../support/worker/worker';
 import type { BenchOptions, BenchResult } from './report';
 import { msSince } from './stats';
 

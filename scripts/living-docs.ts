@@ -9,11 +9,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { renderLivingDocs } from '../src/reporting/living-docs';
-import { registerSecretsFromEnvironment } from '../src/reporting/mask';
-import { REPORT_FILES, maskReportFiles } from '../src/reporting/mask-reports';
-import { isCompleteHtml, isCompleteJunit, isCompleteRun, rebuildCucumberHtml, rebuildJunitXml } from '../src/reporting/repair-html';
-import { buildRunView, parseMessages } from '../src/reporting/run-model';
+import { renderLivingDocs } from '../support/reporting/render/living-docs';
+import { registerSecretsFromEnvironment } from '../support/reporting/render/mask';
+import { REPORT_FILES, maskReportFiles } from '../support/reporting/render/mask-reports';
+import { isCompleteHtml, isCompleteJunit, isCompleteRun, rebuildCucumberHtml, rebuildJunitXml } from '../support/reporting/render/repair-html';
+import { buildRunView, parseMessages } from '../support/reporting/render/run-model';
 
 const USAGE = 'Usage: living-docs [--reports <dir>] [--title <title>]';
 

@@ -50,7 +50,7 @@ async function main() {
 /**
  * Runs cucumber. On a terminal its output goes straight through (the progress bar needs the
  * TTY). Anywhere else, a CI log for instance, which others read and keep, every line passes
- * through the same masking as the reports (src/reporting/mask.ts).
+ * through the same masking as the reports (support/reporting/render/mask.ts).
  */
 function runCucumber(args) {
   const argv = [cucumber, ...args];
@@ -58,7 +58,7 @@ function runCucumber(args) {
     return Promise.resolve(spawnSync(process.execPath, argv, { stdio: 'inherit' }));
   }
   require('ts-node').register({ transpileOnly: true });
-  const { maskSecrets, registerSecretsFromEnvironment } = require('../src/reporting/mask');
+  const { maskSecrets, registerSecretsFromEnvironment } = require('../support/reporting/render/mask');
   registerSecretsFromEnvironment();
   const child = spawn(process.execPath, argv, { stdio: ['inherit', 'pipe', 'pipe'] });
   const done = [maskLines(child.stdout, process.stdout, maskSecrets), maskLines(child.stderr, process.stderr, maskSecrets)];

@@ -4,7 +4,7 @@ import type { Actor } from '../support/actors/actor';
 import { buttons, noticesReceived } from '../support/actors/questions';
 import { presses } from '../support/actors/tasks';
 import { expect } from 'expect';
-import { check } from '../support/assertions';
+import { check } from '../support/actors/assertions';
 import type { FamilyAlbumWorld } from '../support/world';
 
 When('{user} presses {string}', async function (this: FamilyAlbumWorld, user: Actor, label: string) {

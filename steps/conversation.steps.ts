@@ -4,8 +4,8 @@ import type { Actor } from '../support/actors/actor';
 import { lastMessage, messagesReceived, noticesReceived, textsReceived } from '../support/actors/questions';
 import { sends, sendsFile, sendsSticker, sendsVoiceMessage, startsTheBot } from '../support/actors/tasks';
 import { expect } from 'expect';
-import { check } from '../support/assertions';
-import { fixture } from '../support/fixtures';
+import { check } from '../support/actors/assertions';
+import { fixture } from '../support/actors/fixtures';
 import type { FamilyAlbumWorld } from '../support/world';
 
 Given('{user} has started the bot', async function (this: FamilyAlbumWorld, user: Actor) {

@@ -4,7 +4,7 @@ import type { Actor } from '../support/actors/actor';
 import { buttons, inviteLinkReceived, messagesReceived, textOf } from '../support/actors/questions';
 import { forwardsMessageFrom, forwardsTheBotsLastMessage, forwardsTheirOwnMessage, hidesTheirNameInForwards, opensLink, presses, sends, writesTo } from '../support/actors/tasks';
 import { expect } from 'expect';
-import { check } from '../support/assertions';
+import { check } from '../support/actors/assertions';
 import { texts } from '../src/bot/texts';
 import type { FamilyAlbumWorld } from '../support/world';
 

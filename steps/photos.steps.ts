@@ -4,8 +4,8 @@ import type { Actor } from '../support/actors/actor';
 import { fingerprintsOfPhotosReceived, photosReceived } from '../support/actors/questions';
 import { presses, sendsAlbum, sendsFile, uploadsPhotoWithCaption, uploadsPhotos } from '../support/actors/tasks';
 import { expect } from 'expect';
-import { check } from '../support/assertions';
-import { fixture } from '../support/fixtures';
+import { check } from '../support/actors/assertions';
+import { fixture } from '../support/actors/fixtures';
 import { texts } from '../src/bot/texts';
 import type { FamilyAlbumWorld } from '../support/world';
 

@@ -8,9 +8,9 @@
  */
 import { After, AfterAll, Before, BeforeAll, BeforeStep, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { createRepositories } from '../src/bot/db/repositories';
-import { startBotUnderTest } from './bot-under-test';
+import { startBotUnderTest } from './bot/bot-under-test';
 import { BotError, defaultSettleTimeoutMs } from './settle';
-import { startWorker, stopWorker, worker } from './worker';
+import { startWorker, stopWorker, worker } from './worker/worker';
 import type { FamilyAlbumWorld } from './world';
 
 // A step may wait for the barrier's guard and then report; give it room beyond that.

@@ -4,7 +4,7 @@
  *
  * Two ledgers feed it, both counting events, never guessing at time:
  * - the bot's {@link BotLedger}, filled by an outermost middleware (updates *finished*, per user)
- *   and an API transformer (messages sent, edited and deleted, per chat) — see `bot-under-test.ts`;
+ *   and an API transformer (messages sent, edited and deleted, per chat) — see `bot/bot-under-test.ts`;
  * - each person's {@link Participant}: updates they *caused* (one per message they sent, one
  *   per photo of an album, one per button press) and what *arrived* in their chat with the bot.
  *

@@ -7,11 +7,11 @@ import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumb
 import type { Repositories } from '../src/bot/db/repositories';
 import { Actor, type Task } from './actors/actor';
 import { personName } from './actors/cast';
-import { startBotUnderTest, type BotSettings, type BotUnderTest } from './bot-under-test';
-import { somePhotos, type Fixture } from './fixtures';
+import { startBotUnderTest, type BotSettings, type BotUnderTest } from './bot/bot-under-test';
+import { somePhotos, type Fixture } from './actors/fixtures';
 import { settle } from './settle';
-import { worker, type Worker } from './worker';
-import type { ScenarioSchema } from './worker-database';
+import { worker, type Worker } from './worker/worker';
+import type { ScenarioSchema } from './database/worker-database';
 
 export interface Scenario {
   readonly schema: ScenarioSchema;

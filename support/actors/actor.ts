@@ -8,7 +8,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Participant, ChangeCounts } from '../settle';
-import type { Fixture } from '../fixtures';
+import type { Fixture } from './fixtures';
 import type { TelegramUser } from './telegram-user';
 
 /** Something an actor does, e.g. `sends('/count')`. */

@@ -3,7 +3,7 @@
  * block of actions began (the inbox mark), or since the scenario began when it has no actions.
  */
 import { Api } from 'telegram';
-import { fingerprint } from '../fixtures';
+import { fingerprint } from './fixtures';
 import type { Actor, Question } from './actor';
 import type { ReceivedMessage } from './inbox';
 

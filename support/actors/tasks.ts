@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import bigInt from 'big-integer';
 import { Api } from 'telegram';
 import { CustomFile } from 'telegram/client/uploads';
-import type { Fixture } from '../fixtures';
+import type { Fixture } from './fixtures';
 import { defaultSettleTimeoutMs } from '../settle';
 import type { Actor, Task } from './actor';
 import { currentButtons } from './questions';

@@ -15,7 +15,7 @@
  * worker its own numbers (e.g. YYYY from the worker index and the person's slot), skip numbers
  * that answer SESSION_PASSWORD_NEEDED (`PasswordProtectedNumberError` in login.ts), back off on
  * FLOOD_WAIT_X, and keep sessions between runs outside the repository (never commit them).
- * Telegram recompresses photos there, so `support/fixtures.ts` needs a perceptual fingerprint.
+ * Telegram recompresses photos there, so `support/actors/fixtures.ts` needs a perceptual fingerprint.
  */
 import { Api, type TelegramClient } from 'telegram';
 import { ConfigurationError, workerIndex, type Backend, type BotConnection, type PersonSlot } from './backend';

@@ -15,10 +15,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Api } from 'telegram';
-import type { ConversationEvent, Keyboard, PhotoRef } from '../../src/reporting/conversation';
+import type { ConversationEvent, Keyboard, PhotoRef } from './render/conversation';
 import type { Actor } from '../actors/actor';
 import type { ReceivedMessage } from '../actors/inbox';
-import { FIXTURES_DIR, fingerprint } from '../fixtures';
+import { FIXTURES_DIR, fingerprint } from '../actors/fixtures';
 
 /** Photos downloaded per scenario at most: a report stays small, and a stuck client cannot stall it. */
 const MAX_PHOTO_DOWNLOADS = 24;

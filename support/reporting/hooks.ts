@@ -4,16 +4,16 @@
  *
  * The conversation comes from what steps recorded with `transcriptOf(world)` and, when the
  * World has actors (`world.actors`), from their chats and inboxes, read after the scenario.
- * Everything attached is masked (src/reporting/mask.ts).
+ * Everything attached is masked (support/reporting/render/mask.ts).
  *
  * Hook order: cucumber runs After hooks in reverse order of definition, and this file is loaded
  * after support/hooks.ts, so the conversation is read before the suite's own clean-up.
  */
 import { EventEmitter } from 'node:events';
 import { After, AfterStep, BeforeStep } from '@cucumber/cucumber';
-import { conversationAttachments } from '../../src/reporting/attachments';
-import type { ConversationEvent } from '../../src/reporting/conversation';
-import { registerSecretsFromEnvironment } from '../../src/reporting/mask';
+import { conversationAttachments } from './render/attachments';
+import type { ConversationEvent } from './render/conversation';
+import { registerSecretsFromEnvironment } from './render/mask';
 import type { Actor } from '../actors/actor';
 import { ArrivalOrder, conversationFromActors } from './from-actors';
 import { transcriptOf } from './world-transcript';

@@ -5,7 +5,7 @@
  *
  * Kept beside the World rather than on it, so the World stays the suite's own.
  */
-import { Transcript } from '../../src/reporting/transcript';
+import { Transcript } from './render/transcript';
 
 const transcripts = new WeakMap<object, Transcript>();
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderConversationSvg, wrap } from '../../src/reporting/render-svg';
-import { Transcript } from '../../src/reporting/transcript';
+import { renderConversationSvg, wrap } from '../../../../support/reporting/render/render-svg';
+import { Transcript } from '../../../../support/reporting/render/transcript';
 import { sampleTranscript, solidPng } from './conversation-fixture';
 
 test('the chat rendering inlines every photo and shows texts, buttons, presses, edits and deletions', () => {
@@ -34,7 +34,7 @@ test('long text wraps at word boundaries and long words are cut', () => {
 });
 
 test('a secret is masked before the chat wraps it across lines', async () => {
-  const { conversationAttachments } = await import('../../src/reporting/attachments');
+  const { conversationAttachments } = await import('../../../../support/reporting/render/attachments');
   const token = '7654321:AAFakeTokenForTheReportsTest_0123456789x';
   const { image, text } = conversationAttachments(new Transcript().userSent('Alice', { text: `my token is ${token}` }).events, `About ${token}`);
   const svg = image.data.toString('utf8');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTranscriptText, renderTranscriptText } from '../../src/reporting/render-text';
+import { parseTranscriptText, renderTranscriptText } from '../../../../support/reporting/render/render-text';
 import { sampleTranscript } from './conversation-fixture';
 
 test('the plain-text transcript reads as a conversation, in order', () => {

@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Bot } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import { instrument, ledgerLogger, recordChanges } from '../../support/bot-under-test';
-import { BotLedger } from '../../support/settle';
+import { instrument, ledgerLogger, recordChanges } from '../../../support/bot/bot-under-test';
+import { BotLedger } from '../../../support/settle';
 
 const botInfo: UserFromGetMe = {
   id: 42, is_bot: true, first_name: 'Album', username: 'album_bot',

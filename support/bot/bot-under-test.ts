@@ -12,9 +12,9 @@
  */
 import { Composer, type Bot, type BotError, type Context, type Transformer } from 'grammy';
 import type { Pool } from 'pg';
-import { createBot } from '../src/bot';
-import type { BotConnection } from './backends';
-import { BotLedger } from './settle';
+import { createBot } from '../../src/bot';
+import type { BotConnection } from '../backends';
+import { BotLedger } from '../settle';
 
 export interface BotUnderTest {
   readonly bot: Bot;

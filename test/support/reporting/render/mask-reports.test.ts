@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MASKS } from '../../src/reporting/mask';
-import { maskCucumberHtml, maskNdjson, maskReportFiles } from '../../src/reporting/mask-reports';
-import { isCompleteHtml, isCompleteJunit, isCompleteRun, rebuildCucumberHtml, rebuildJunitXml } from '../../src/reporting/repair-html';
+import { MASKS } from '../../../../support/reporting/render/mask';
+import { maskCucumberHtml, maskNdjson, maskReportFiles } from '../../../../support/reporting/render/mask-reports';
+import { isCompleteHtml, isCompleteJunit, isCompleteRun, rebuildCucumberHtml, rebuildJunitXml } from '../../../../support/reporting/render/repair-html';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1';
 const PNG_BODY = Buffer.from(`\x89PNG +1234567890 ${TOKEN}`).toString('base64');

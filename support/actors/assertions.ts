@@ -4,8 +4,8 @@
  * product owner reads in the report — and keeps expect's own diff below it for the developer.
  */
 import { stripVTControlCharacters } from 'node:util';
-import type { Actor } from './actors/actor';
-import { textOf } from './actors/questions';
+import type { Actor } from './actor';
+import { textOf } from './questions';
 
 export class ExpectationError extends Error {
   constructor(message: string) {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FIXTURES_DIR = join(__dirname, '..', 'features', 'fixtures');
+export const FIXTURES_DIR = join(__dirname, '..', '..', 'features', 'fixtures');
 
 export interface Fixture {
   readonly name: string;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderLivingDocs } from '../../src/reporting/living-docs';
-import { buildRunView, parseMessages } from '../../src/reporting/run-model';
+import { renderLivingDocs } from '../../../../support/reporting/render/living-docs';
+import { buildRunView, parseMessages } from '../../../../support/reporting/render/run-model';
 
 /** A hand-made run: one feature, a scenario retried until it passed, one with an undefined step, one whose Before hook failed. */
 function run(): string {

@@ -14,9 +14,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { writeLivingDocs } from '../../scripts/living-docs';
+import { writeLivingDocs } from '../../../../scripts/living-docs';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, 'reports');
 /** A made-up token: it must be masked in every file the run writes. */
@@ -115,7 +115,7 @@ if (skip) console.log(`SKIPPING the reports browser test: ${skip}`);
 
 test('both reports of a real run list every scenario, show the conversations and explain the failure', { skip, timeout: 180_000 }, async (t) => {
   const dir = tempDir(t, 'reports-test-');
-  const run = runCucumber(dir, FEATURES, [join(ROOT, 'support', 'reporting', 'hooks.ts'), join(ROOT, 'test', 'reporting', 'fixture', 'steps.ts')]);
+  const run = runCucumber(dir, FEATURES, [join(ROOT, 'support', 'reporting', 'hooks.ts'), join(ROOT, 'test', 'support', 'reporting', 'render', 'fixture', 'steps.ts')]);
   assert.equal(run.status, 1, `one scenario fails on purpose, so cucumber exits 1:\n${run.output}`);
   assert.match(run.output, /4 scenarios \(2 failed, 2 passed\)/, run.output);
   const reports = join(dir, 'reports');

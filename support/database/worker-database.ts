@@ -20,8 +20,8 @@ import type { Pool } from 'pg';
 import {
   createSchema, dropOrphanSchemas, dropSchema, openAdminPool, poolForSchema, redact, scenarioSchemaName, startEmbeddedPostgres,
   type EmbeddedPostgresServer,
-} from './database';
-import { migrate } from '../src/bot/db/migrate';
+} from './index';
+import { migrate } from '../../src/bot/db/migrate';
 
 /** Prefix of every scenario schema; schemas with it that a crashed run left are dropped at start. */
 export const SCENARIO_SCHEMA_PREFIX = 'scn_';

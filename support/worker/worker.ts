@@ -1,11 +1,13 @@
 /**
  * What one worker process keeps across scenarios: the backend (Telegram), the database server
- * and the logged-in people. Started in BeforeAll, stopped in AfterAll (see hooks.ts).
+ * and the logged-in people. Started in BeforeAll, stopped in AfterAll (see ../hooks.ts).
  */
-import { Cast } from './actors/cast';
-import { createBackend, type Backend } from './backends';
-import { defaultSettleTimeoutMs } from './settle';
-import { WorkerDatabase } from './worker-database';
+// First: caps V8's old-space growth in this worker before the scenarios allocate (see heap.ts).
+import './heap';
+import { Cast } from '../actors/cast';
+import { createBackend, type Backend } from '../backends';
+import { defaultSettleTimeoutMs } from '../settle';
+import { WorkerDatabase } from '../database/worker-database';
 
 export interface Worker {
   readonly backend: Backend;

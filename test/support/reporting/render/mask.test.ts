@@ -7,7 +7,7 @@ import {
   maskSecrets,
   registerSecret,
   registerSecretsFromEnvironment,
-} from '../../src/reporting/mask';
+} from '../../../../support/reporting/render/mask';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1';
 const API_HASH = '0123456789abcdef0123456789abcdef';

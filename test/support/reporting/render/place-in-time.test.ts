@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { placeInTime } from '../../support/reporting/from-actors';
+import { placeInTime } from '../../../../support/reporting/from-actors';
 
 test("a person's message takes the time they caused an update, the last one before the bot's reply", () => {
   // ids: own, bot(10), own, bot(20); causes at 5, 12 (a button press), 15

@@ -1,6 +1,6 @@
 /** A hand-made conversation used by the reporting tests: every kind of event, two people. */
 import { deflateSync } from 'node:zlib';
-import { Transcript } from '../../src/reporting/transcript';
+import { Transcript } from '../../../../support/reporting/render/transcript';
 
 /** A real, decodable PNG of `width`×`height` in one colour (no image library needed). */
 export function solidPng(width: number, height: number, rgb: [number, number, number]): Buffer {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainFailure, summariseError } from '../../src/reporting/explain';
-import { parseTranscriptText, renderTranscriptText } from '../../src/reporting/render-text';
-import { Transcript } from '../../src/reporting/transcript';
+import { explainFailure, summariseError } from '../../../../support/reporting/render/explain';
+import { parseTranscriptText, renderTranscriptText } from '../../../../support/reporting/render/render-text';
+import { Transcript } from '../../../../support/reporting/render/transcript';
 
 const emptyAlbum = parseTranscriptText(
   renderTranscriptText(new Transcript().userSent('Bob', { text: 'Get a photo' }).botSent('Bob', { text: 'The album is empty' }).events),

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import bigInt from 'big-integer';
 import { Api } from 'telegram';
-import { Inbox } from '../../support/actors/inbox';
+import { Inbox } from '../../../support/actors/inbox';
 
 const BOT = 500n;
 const FRIEND = 600n;
