@@ -40,6 +40,10 @@ async function main() {
   } else {
     console.error('No reports/messages.ndjson was written, so there is no living documentation for this run.');
   }
+  if (run.exitLagMs !== undefined && run.exitLagMs > EXIT_LAG_LIMIT_MS) {
+    console.error(`cucumber's process outlived its summary by ${run.exitLagMs} ms (limit ${EXIT_LAG_LIMIT_MS} ms): something keeps its event loop alive after the run (a timer, a socket, a child process); find it with process.getActiveResourcesInfo() at exit. Exiting 1.`);
+    status = status || 1;
+  }
   if (status === 0 && run.summaryFailed) {
     console.error("cucumber exited 0, but its own summary counts failed, undefined, pending or ambiguous scenarios: exiting 1.");
     status = 1;
@@ -66,14 +70,19 @@ function runCucumber(args) {
   process.on('SIGINT', forward).on('SIGTERM', forward);
   return new Promise((resolve) => {
     child.on('close', async (status, signal) => {
+      const exitLagMs = summaryAt === undefined ? undefined : Date.now() - summaryAt;
       await Promise.all(done);
-      resolve({ status, signal, summaryFailed });
+      resolve({ status, signal, summaryFailed, exitLagMs });
     });
   });
 }
 
 /** Set when cucumber's summary line ("3 scenarios (1 failed, 2 passed)") counts a problem. */
 let summaryFailed = false;
+/** When cucumber printed its summary: the user's wait ends at the prompt, not at the summary. */
+let summaryAt;
+/** How long cucumber's process may take from its summary to its exit (it writes nothing after). */
+const EXIT_LAG_LIMIT_MS = 1000;
 const SUMMARY = /^\d+ scenarios? \((.*)\)$/;
 
 /** Copies `from` to `to` a whole line at a time (a secret is never split), masked. */
@@ -87,6 +96,7 @@ function maskLines(from, to, mask) {
     const lines = pending.slice(0, end + 1);
     for (const line of lines.split('\n')) {
       const summary = SUMMARY.exec(line.trim());
+      if (summary) summaryAt = Date.now();
       if (summary && /failed|undefined|pending|ambiguous/.test(summary[1])) summaryFailed = true;
     }
     to.write(mask(lines));
