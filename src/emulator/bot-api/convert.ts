@@ -1,4 +1,4 @@
-import type { Account, CallbackQuery, Document, Media, Message, MessageEntity, ReplyMarkup, TelegramState } from '../state';
+import type { Account, CallbackQuery, Document, InlineButton, Media, Message, MessageEntity, ReplyMarkup, SwitchInlineTarget, TelegramState } from '../state';
 import { fileIdOf, fileUniqueIdOf } from './file-ids';
 
 /**
@@ -48,14 +48,40 @@ export function entitiesJson(state: TelegramState, entities: MessageEntity[]): J
 /** Only inline keyboards appear on a Message; reply keyboards live in the user's client. */
 export function inlineKeyboardJson(markup: ReplyMarkup | undefined): Json | undefined {
   if (markup?.kind !== 'inline') return undefined;
+  return { inline_keyboard: markup.rows.map((row) => row.map(inlineButtonJson)) };
+}
+
+/**
+ * One inline button as the Bot API shows it back (tdlib/telegram-bot-api Client.cpp
+ * `JsonInlineKeyboardButton`): a login button shows only its url, a game button
+ * `callback_game: {}`, and a chosen-chat switch that allows every chat type is a plain
+ * `switch_inline_query`.
+ */
+function inlineButtonJson(button: InlineButton): Json {
+  const json: Json = { text: button.text };
+  if (button.url !== undefined) json.url = button.url;
+  else if (button.loginUrl) json.url = button.loginUrl.url;
+  else if (button.callbackData) json.callback_data = button.callbackData.toString('utf8');
+  else if (button.callbackGame) json.callback_game = {};
+  else if (button.switchInline) Object.assign(json, switchInlineJson(button.switchInline));
+  else if (button.pay) json.pay = true;
+  else if (button.webAppUrl !== undefined) json.web_app = { url: button.webAppUrl };
+  else if (button.copyText !== undefined) json.copy_text = { text: button.copyText };
+  return json;
+}
+
+function switchInlineJson(target: SwitchInlineTarget): Json {
+  if (target.currentChat) return { switch_inline_query_current_chat: target.query };
+  const types = target.chatTypes;
+  if (!types || (types.users && types.bots && types.groups && types.channels)) return { switch_inline_query: target.query };
   return {
-    inline_keyboard: markup.rows.map((row) =>
-      row.map((button) => omitUndefined({
-        text: button.text,
-        url: button.url,
-        callback_data: button.callbackData?.toString('utf8'),
-      })),
-    ),
+    switch_inline_query_chosen_chat: {
+      query: target.query,
+      allow_user_chats: types.users,
+      allow_bot_chats: types.bots,
+      allow_group_chats: types.groups,
+      allow_channel_chats: types.channels,
+    },
   };
 }
 

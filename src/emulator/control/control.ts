@@ -57,6 +57,16 @@ export class EmulatorControl {
     this.resolve(accountOrPhone).hidesForwards = hidden;
   }
 
+  /**
+   * The website a bot's login_url buttons may point at, as @BotFather's /setdomain sets it;
+   * without one Telegram refuses login buttons with BOT_DOMAIN_INVALID.
+   */
+  setLoginDomain(botId: number, domain: string): void {
+    const bot = this.state.findAccount(botId);
+    if (!bot?.isBot) throw new Error(`No bot ${botId} in the embedded Telegram: create it first (createBot).`);
+    bot.loginDomain = domain.replace(/^https?:\/\//i, '').replace(/\/.*$/, '').toLowerCase() || undefined;
+  }
+
   snapshot(): StateSnapshot {
     const accounts = this.state.listAccounts();
     return {

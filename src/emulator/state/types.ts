@@ -31,6 +31,11 @@ export interface Account {
    * carry only their name, not a link to the account (Bot API `forward_origin: hidden_user`).
    */
   hidesForwards: boolean;
+  /**
+   * The website a bot may log users in to with login_url buttons (@BotFather's /setdomain).
+   * Bots only; without it Telegram refuses login buttons with BOT_DOMAIN_INVALID.
+   */
+  loginDomain?: string;
 }
 
 export interface BotCommand {
@@ -54,11 +59,44 @@ export interface MessageEntity {
   customEmojiId?: string;
 }
 
+/**
+ * One button of an inline keyboard. Exactly one of the kinds below is set (the text-only
+ * button does not exist in inline keyboards); each keeps the payload the user's client gets.
+ */
 export interface InlineButton {
   text: string;
-  /** Callback data, at most 64 bytes. */
+  /** Callback data, at most 64 bytes: pressing sends a callback query to the bot. */
   callbackData?: Buffer;
+  /** An http(s) or tg:// link the client opens. */
   url?: string;
+  /** A Mini App (Web App) the client opens at this URL. */
+  webAppUrl?: string;
+  /** Puts "@bot <query>" in an input field: of this chat, or of a chat the user picks. */
+  switchInline?: SwitchInlineTarget;
+  /** Telegram Login: the client opens `url` with the user's authorization data. */
+  loginUrl?: LoginUrl;
+  /** The client copies this text to the clipboard. */
+  copyText?: string;
+  /** The Pay button of an invoice. */
+  pay?: true;
+  /** Launches the bot's game. */
+  callbackGame?: true;
+}
+
+export interface SwitchInlineTarget {
+  query: string;
+  /** True: this chat (switch_inline_query_current_chat); false: a chat the user chooses. */
+  currentChat: boolean;
+  /** Which chats the user may choose from (all, unless switch_inline_query_chosen_chat narrows it). */
+  chatTypes?: { users: boolean; bots: boolean; groups: boolean; channels: boolean };
+}
+
+export interface LoginUrl {
+  url: string;
+  forwardText?: string;
+  /** The bot that logs the user in (the sending bot unless `bot_username` names another). */
+  botId: number;
+  requestWriteAccess: boolean;
 }
 
 export interface KeyboardButton {

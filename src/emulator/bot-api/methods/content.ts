@@ -1,5 +1,4 @@
-import type { EntityType, InlineButton, KeyboardButton, MessageEntity, ReplyMarkup } from '../../state';
-import { LIMITS } from '../../state';
+import type { EntityType, MessageEntity } from '../../state';
 import { badRequest } from '../errors';
 import { parseFormatted } from '../formatting';
 import type { Account } from '../../state';
@@ -50,66 +49,7 @@ export function parseEntities(value: unknown, text: string): MessageEntity[] {
   });
 }
 
-const MARKUP_ERROR = "can't parse reply keyboard markup JSON object";
-
-/** `reply_markup` as the state's ReplyMarkup; `inlineOnly` for edits, which take only inline keyboards. */
-export function replyMarkup(ctx: MethodContext, inlineOnly = false): ReplyMarkup | undefined {
-  const value = ctx.params.json('reply_markup', MARKUP_ERROR);
-  if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest(MARKUP_ERROR);
-  const markup = value as Record<string, unknown>;
-  if ('inline_keyboard' in markup) return { kind: 'inline', rows: rowsOf(markup.inline_keyboard, 'InlineKeyboardMarkup', 'inline_keyboard').map((row) => row.map(inlineButton)) };
-  if (inlineOnly) throw badRequest('inline keyboard expected');
-  if ('keyboard' in markup) {
-    return {
-      kind: 'keyboard',
-      rows: rowsOf(markup.keyboard, 'ReplyKeyboardMarkup', 'keyboard').map((row) => row.map(keyboardButton)),
-      ...(markup.resize_keyboard === true ? { resize: true } : {}),
-      ...(markup.one_time_keyboard === true ? { oneTime: true } : {}),
-      ...(markup.is_persistent === true ? { persistent: true } : {}),
-      ...(markup.selective === true ? { selective: true } : {}),
-      ...(typeof markup.input_field_placeholder === 'string' ? { placeholder: markup.input_field_placeholder } : {}),
-    };
-  }
-  if (markup.remove_keyboard === true) return { kind: 'remove', ...(markup.selective === true ? { selective: true } : {}) };
-  if (markup.force_reply === true) {
-    return {
-      kind: 'force_reply',
-      ...(markup.selective === true ? { selective: true } : {}),
-      ...(typeof markup.input_field_placeholder === 'string' ? { placeholder: markup.input_field_placeholder } : {}),
-    };
-  }
-  throw badRequest(MARKUP_ERROR);
-}
-
-function rowsOf(value: unknown, typeName: string, field: string): unknown[][] {
-  if (!Array.isArray(value) || !value.every(Array.isArray)) throw badRequest(`field "${field}" of the ${typeName} must be an Array of Arrays`);
-  return value as unknown[][];
-}
-
-function inlineButton(value: unknown): InlineButton {
-  const button = value as Record<string, unknown>;
-  if (typeof button !== 'object' || button === null || typeof button.text !== 'string') throw badRequest("can't parse inline keyboard button: Field \"text\" must be of type String");
-  if (typeof button.callback_data === 'string') {
-    const data = Buffer.from(button.callback_data, 'utf8');
-    if (data.length === 0 || data.length > LIMITS.callbackDataBytes) throw badRequest('BUTTON_DATA_INVALID');
-    return { text: button.text, callbackData: data };
-  }
-  if (typeof button.url === 'string') {
-    if (!/^(https?|tg):\/\/\S+$/i.test(button.url)) throw badRequest('BUTTON_URL_INVALID');
-    return { text: button.text, url: button.url };
-  }
-  const other = Object.keys(button).find((key) => key !== 'text');
-  if (other) throw badRequest(`can't parse inline keyboard button: the embedded Telegram supports only callback_data and url buttons, not "${other}"`);
-  throw badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
-}
-
-function keyboardButton(value: unknown): KeyboardButton {
-  if (typeof value === 'string') return { text: value };
-  const button = value as Record<string, unknown>;
-  if (typeof button !== 'object' || button === null || typeof button.text !== 'string') throw badRequest("can't parse keyboard button: KeyboardButton must be a String or an Object");
-  return { text: button.text };
-}
+export { replyMarkup } from './reply-markup';
 
 /**
  * What the new message replies to, as a box id in the bot's box: `reply_parameters`
