@@ -8,6 +8,11 @@ Feature: Anything else gets a hint
     When Alice sends "hello, is anyone there?"
     Then Alice receives a message containing "Send me a photo and I will keep it in your family album."
 
+  Scenario: The hint shows the buttons it tells to tap
+    When Carol sends "hello"
+    Then Carol receives a message containing "Tap 📷 Photo to get one back, 👪 Family to see who is in it"
+    And Carol sees the buttons "📷 Photo" and "👪 Family"
+
   Scenario: An unknown command
     When Alice sends "/dance"
     Then Alice receives a message containing "Send me a photo and I will keep it in your family album."

@@ -35,6 +35,11 @@ Feature: Keeping photos in the family album
     And the family album of Carol holds 1 photo
     And Alice receives nothing
 
+  Scenario: The welcome shows the button it tells to tap
+    When Carol uploads a photo
+    Then Carol receives a message containing "Tap 📷 Photo any time to see one."
+    And Carol sees the buttons "📷 Photo" and "👪 Family"
+
   Scenario: Photos of people in different families stay apart
     Given Bob has started the bot
     When Alice uploads 2 photos

@@ -13,6 +13,8 @@
  *   the family.
  * - **Owners.** An owner cannot leave an album others are in. /handover makes the member who
  *   joined earliest the owner; then the former owner can /leave like anyone.
+ * - **Buttons.** A reply that tells the person to tap 📷 Photo or 👪 Family shows that keyboard
+ *   (someone whose first message is a photo or a word never pressed Start, so has none yet).
  * - **Media groups.** An album sent at once gets one reply, on its first photo, which is edited
  *   as the other photos are saved, so it always ends with the final count.
  */

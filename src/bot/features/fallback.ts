@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { AlbumContext } from '../context';
+import { mainKeyboard } from '../keyboards';
 import { texts } from '../texts';
 
 /**
@@ -14,8 +15,9 @@ fallback.on('message:document', async (ctx, next) => {
   await ctx.reply(texts.fallback.imageAsFile);
 });
 
+// The hint says "Tap 📷 Photo … 👪 Family": it brings the keyboard, for whoever never pressed Start.
 fallback.on('message', async (ctx) => {
-  await ctx.reply(texts.fallback.hint);
+  await ctx.reply(texts.fallback.hint, { reply_markup: mainKeyboard() });
 });
 
 fallback.on('callback_query', async (ctx) => {

@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { AlbumContext } from '../context';
+import { mainKeyboard } from '../keyboards';
 import { texts } from '../texts';
 
 /**
@@ -29,12 +30,12 @@ photos.on('message:photo', async (ctx) => {
   const { albumTotal, group } = saved;
 
   if (!mediaGroupId || !group) {
-    await ctx.reply(albumTotal === 1 ? texts.photos.welcome : texts.photos.saved(albumTotal));
+    await ctx.reply(albumTotal === 1 ? texts.photos.welcome : texts.photos.saved(albumTotal), withButtonsItMentions(albumTotal === 1));
     return;
   }
   const startedTheAlbum = albumTotal === group.count;
   if (group.isFirst) {
-    const reply = await ctx.reply(startedTheAlbum ? texts.photos.welcome : texts.photos.saved(albumTotal));
+    const reply = await ctx.reply(startedTheAlbum ? texts.photos.welcome : texts.photos.saved(albumTotal), withButtonsItMentions(startedTheAlbum));
     await ctx.repos.photos.rememberGroupReply(ctx.chat.id, mediaGroupId, reply.message_id);
   } else if (group.replyMessageId !== null) {
     const text = startedTheAlbum ? texts.photos.welcomeGroup(albumTotal) : texts.photos.saved(albumTotal);
@@ -44,6 +45,15 @@ photos.on('message:photo', async (ctx) => {
     ctx.logger.warn(`Media group ${mediaGroupId}: no reply recorded yet to edit; the photo is stored`);
   }
 });
+
+/**
+ * The welcome says "Tap 📷 Photo": someone whose first message is a photo never pressed Start,
+ * so has no keyboard yet — the welcome brings it. (An edit cannot add a reply keyboard, which
+ * is why `welcomeGroup`, the edited reply, does not mention the button.)
+ */
+function withButtonsItMentions(isWelcome: boolean) {
+  return isWelcome ? { reply_markup: mainKeyboard() } : {};
+}
 
 photos.command('photo', sendRandomPhoto);
 photos.hears(texts.keyboard.photo, sendRandomPhoto);
