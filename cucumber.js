@@ -8,12 +8,13 @@ const common = {
   // No `paths`: cucumber's default is features/**/*.feature, and leaving it unset lets
   // `npx cucumber-js features/x.feature:12` run just that (configured paths would be merged in).
   requireModule: ['ts-node/register'],
-  // The suite's entry points, in this order on purpose: the World and parameter types first,
+  // The suite's entry points, in this order on purpose: the console masking first (in the
+  // coordinator and every worker, before any formatter or hook can print a secret), then the World and parameter types,
   // then the lifecycle hooks, then the reporting hooks. Cucumber runs After hooks in reverse
   // order of definition, so the reporting hooks read each scenario's conversation before the
   // lifecycle hooks stop its bot and drop its schema. Everything else under support/ is
   // imported by these (nothing runs merely because a glob loaded it).
-  require: ['support/world.ts', 'support/parameter-types.ts', 'support/hooks.ts', 'support/reporting/hooks.ts', 'steps/**/*.ts'],
+  require: ['support/reporting/render/mask-console.ts', 'support/world.ts', 'support/parameter-types.ts', 'support/hooks.ts', 'support/reporting/hooks.ts', 'steps/**/*.ts'],
   // One formatter writes to the terminal (cucumber keeps only the last of those): progress-bar,
   // which ends with the failures and a summary. The others write the reports (issue 7):
   // `npm run docs` turns messages.ndjson into reports/index.html and masks secrets in all three.

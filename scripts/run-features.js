@@ -4,7 +4,8 @@
 // (reports/index.html, see scripts/living-docs.ts). Exits with cucumber's status, except that a
 // run whose own messages say it failed never exits 0: an exit hook that calls process.exit(0)
 // in the cucumber process must not turn a failed run green. Off a terminal (CI), cucumber's
-// output is masked like the reports: secrets never reach a log.
+// output is masked here like the reports, behind the suite's own console masking
+// (support/reporting/render/mask-console.ts): secrets never reach a log.
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { constants } = require('node:os');

@@ -32,7 +32,8 @@ export function parseDatabaseUrl(url: string | undefined, setting = 'DATABASE_UR
   try {
     parsed = new URL(url);
   } catch (cause) {
-    throw new DatabaseSettingError(setting, `is not a URL (${redact(url)})`, `Expected the shape ${URL_SHAPE}`, { cause });
+    // The parser's error carries the raw URL in its `input` field: keep only a masked copy.
+    throw new DatabaseSettingError(setting, `is not a URL (${redact(url)})`, `Expected the shape ${URL_SHAPE}`, { cause: maskedUrlError(cause, url) });
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new DatabaseSettingError(setting, `has the scheme "${parsed.protocol}" (${redact(url)})`, `Use postgres:// or postgresql://, e.g. ${URL_SHAPE}`);
@@ -73,7 +74,38 @@ export async function openCheckedPool(
   }
 }
 
-/** The URL with its password masked, safe for error messages and logs. */
+/**
+ * The password of a URL-like setting, found in the raw text so that it is found in a value no
+ * URL parser accepts (a space in the host, an unescaped `@` or `/` in the password): whatever
+ * follows `user:` up to the last `@`. Undefined when the value names no password.
+ */
+export function passwordInUrl(raw: string): string | undefined {
+  const start = raw.indexOf('://') + 3; // 2 when there is no scheme: from the start
+  const end = raw.lastIndexOf('@');
+  if (end < 0) return undefined;
+  const credentials = raw.slice(start > 2 ? start : 0, end);
+  const colon = credentials.indexOf(':');
+  if (colon < 0) return undefined;
+  const password = credentials.slice(colon + 1);
+  return password === '' ? undefined : password;
+}
+
+/**
+ * The URL with its password masked, safe for error messages and logs, also when the URL is
+ * malformed (see {@link passwordInUrl}); a libpq-style `password=…` is masked as well.
+ */
 export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+  let masked = url;
+  const password = passwordInUrl(url);
+  if (password !== undefined) {
+    const at = url.lastIndexOf('@');
+    masked = `${url.slice(0, at - password.length)}***${url.slice(at)}`;
+  }
+  return masked.replace(/(\bpassword=)[^&\s]*/gi, '$1***');
+}
+
+/** A copy of a URL parser's error whose `input` (the raw setting) is masked. */
+function maskedUrlError(cause: unknown, url: string): Error {
+  const error = new TypeError(cause instanceof Error ? cause.message : String(cause));
+  return Object.assign(error, { code: (cause as { code?: unknown } | undefined)?.code, input: redact(url) });
 }

@@ -11,6 +11,8 @@
  * JSON or XML document keeps the document well-formed.
  */
 
+import { passwordInUrl } from '../../../src/bot/db/connection';
+
 /** What a masked secret is replaced with; says what kind of secret stood there. */
 export const MASKS = {
   botToken: '[masked bot token]',
@@ -32,6 +34,10 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; mask: string }> = [
   // An international phone number: a plus, then 7 to 15 digits, possibly grouped by spaces,
   // dashes or parentheses. The plus must not continue a base64 run.
   { pattern: /(?<![A-Za-z0-9+/])\+\d(?:[ ()-]?\d){6,14}(?![0-9A-Za-z])/g, mask: MASKS.phone },
+  // The password of a URL (`postgres://user:password@host`), up to the last `@` of the URL: a
+  // password may hold an unescaped `@`. Quotes, brackets and backslashes end a URL, so masking
+  // JSON or XML text never eats the syntax around it.
+  { pattern: /\b([a-z][a-z0-9+.-]*:\/\/[^\s"'<>\\/:@]*:)[^\s"'<>\\]*@/gi, mask: `$1${MASKS.secret}@` },
   // A phone-ish key in structured text: `phone: 9996612345`, `"phoneNumber":"9996612345"`.
   {
     pattern: /((?:phone|phone_number|phoneNumber)["']?\s*[:=]\s*["']?)\+?\d{7,15}(?!\d)/gi,
@@ -57,21 +63,35 @@ export function registerSecret(value: string | number | undefined | null): void 
   if (text.length >= MIN_LITERAL_LENGTH) literals.add(text);
 }
 
-/** Registers every secret-looking variable of `env` (by name) as a literal secret. */
+/**
+ * Registers every secret-looking variable of `env` (by name) as a literal secret, and the
+ * password of every URL-like value (DATABASE_URL's above all), read from the raw setting so that
+ * a URL no parser accepts is masked too. A URL setting registers its password, not the whole
+ * URL: the host stays readable in diagnostics.
+ */
 export function registerSecretsFromEnvironment(env: NodeJS.ProcessEnv = process.env): void {
   for (const [name, value] of Object.entries(env)) {
-    if (!value || !SECRET_ENV_NAME.test(name)) continue;
-    if (name === 'DATABASE_URL') registerSecret(passwordOf(value));
-    else registerSecret(value);
+    if (!value) continue;
+    const secretName = SECRET_ENV_NAME.test(name);
+    const password = secretName || value.includes('://') ? passwordInUrl(value) : undefined;
+    if (password !== undefined) registerUrlPassword(value, password);
+    else if (secretName && !value.includes('://')) registerSecret(value); // a URL without a password is no secret
   }
 }
 
-function passwordOf(url: string): string | undefined {
+/**
+ * The password as written and decoded, and the whole `user:password` part: a password too short
+ * to mask alone (`pw`) is still masked wherever the URL appears.
+ */
+function registerUrlPassword(url: string, password: string): void {
+  registerSecret(password);
   try {
-    return decodeURIComponent(new URL(url).password) || undefined;
+    registerSecret(decodeURIComponent(password));
   } catch {
-    return undefined;
+    // not percent-encoded
   }
+  const afterScheme = url.indexOf('://');
+  registerSecret(url.slice(afterScheme < 0 ? 0 : afterScheme + 3, url.lastIndexOf('@')));
 }
 
 /** Forgets registered literals; for tests. */

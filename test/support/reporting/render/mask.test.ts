@@ -71,3 +71,20 @@ test('maskDeep masks every string of a message envelope and textual base64 bodie
   assert.equal(Buffer.from(masked.svg.body, 'base64').toString(), `<svg>${MASKS.botToken}</svg>`);
   assert.equal(masked.image.body, png);
 });
+
+test("DATABASE_URL's password is masked even when the URL is malformed, and in any URL by shape", () => {
+  registerSecretsFromEnvironment({ DATABASE_URL: 'postgres://alice:Sup3rSecretPw@db host:5432/album' });
+  const masked = maskSecrets("input: 'postgres://alice:Sup3rSecretPw@db host:5432/album'");
+  assert.ok(!masked.includes('Sup3rSecretPw') && masked.includes(`${MASKS.secret}@db host:5432/album`), masked);
+  assert.equal(maskSecrets('the password Sup3rSecretPw alone'), `the password ${MASKS.secret} alone`);
+  clearRegisteredSecrets();
+  // A short password is masked with its user, wherever the URL appears.
+  registerSecretsFromEnvironment({ DATABASE_URL: 'postgres://alice:pw@db host/x' });
+  assert.ok(!maskSecrets('postgres://alice:pw@db host/x').includes(':pw@'));
+  clearRegisteredSecrets();
+  // Unregistered: a URL's password is masked by its shape, up to the URL's last "@", never past a quote.
+  assert.equal(maskSecrets('{"url":"https://u:p@ss@host/x","mail":"a@b"}'), `{"url":"https://u:${MASKS.secret}@host/x","mail":"a@b"}`);
+  // A URL without a password is not a secret.
+  registerSecretsFromEnvironment({ DATABASE_URL: 'postgres://localhost:5432/album' });
+  assert.equal(maskSecrets('postgres://localhost:5432/album'), 'postgres://localhost:5432/album');
+});
