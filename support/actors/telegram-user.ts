@@ -23,7 +23,6 @@ export class TelegramUser {
     readonly client: TelegramClient,
     public me: Api.User,
     readonly inbox: Inbox,
-    private readonly backend: Backend,
   ) {}
 
   /** Logs the person in and starts recording their inbox before anything else happens. */
@@ -39,7 +38,7 @@ export class TelegramUser {
       new Raw({ types: [Api.UpdateDeleteMessages] }),
     );
     const me = (await client.getMe()) as Api.User;
-    return new TelegramUser(client, me, inbox, backend);
+    return new TelegramUser(client, me, inbox);
   }
 
   get id(): number {
@@ -77,9 +76,18 @@ export class TelegramUser {
     this.inbox.reset();
   }
 
-  /** Telegram's "Forwarded messages" privacy setting: hidden means forwards carry only the name. */
+  /**
+   * Telegram's "Forwarded messages" privacy setting, set as a Telegram app does
+   * (account.setPrivacy, inputPrivacyKeyForwards): hidden means forwards of this person's
+   * messages carry only their name; shown is Telegram's default, "Everybody".
+   */
   async setForwardsHidden(hidden: boolean): Promise<void> {
-    await this.backend.setForwardsHidden(this.client, hidden);
+    await this.client.invoke(
+      new Api.account.SetPrivacy({
+        key: new Api.InputPrivacyKeyForwards(),
+        rules: [hidden ? new Api.InputPrivacyValueDisallowAll() : new Api.InputPrivacyValueAllowAll()],
+      }),
+    );
     this.forwardsHidden = hidden;
   }
 

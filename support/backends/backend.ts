@@ -38,12 +38,6 @@ export interface Backend {
   signIn(slot: PersonSlot): Promise<TelegramClient>;
   /** This worker's bot. */
   bot(): BotConnection;
-  /**
-   * Telegram's "Forwarded messages" privacy setting of a logged-in person: hidden means their
-   * forwarded messages carry only their name. (A real client calls account.setPrivacy; the
-   * embedded Telegram sets it through its control surface.)
-   */
-  setForwardsHidden(client: TelegramClient, hidden: boolean): Promise<void>;
 }
 
 /** A setting is missing or wrong; the message names it and says how to fix it. */

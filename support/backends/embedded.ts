@@ -52,11 +52,6 @@ export class EmbeddedBackend implements Backend {
     return client;
   }
 
-  async setForwardsHidden(client: TelegramClient, hidden: boolean): Promise<void> {
-    const me = await client.getMe();
-    this.started().control.setForwardPrivacy(Number(me.id.toString()), hidden);
-  }
-
   bot(): BotConnection {
     this.started();
     return this.botConnection!;

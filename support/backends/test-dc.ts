@@ -17,7 +17,7 @@
  * FLOOD_WAIT_X, and keep sessions between runs outside the repository (never commit them).
  * Telegram recompresses photos there, so `support/actors/fixtures.ts` needs a perceptual fingerprint.
  */
-import { Api, type TelegramClient } from 'telegram';
+import type { TelegramClient } from 'telegram';
 import { ConfigurationError, workerIndex, type Backend, type BotConnection, type PersonSlot } from './backend';
 
 export interface TestDcSettings {
@@ -68,15 +68,6 @@ export class TestDcBackend implements Backend {
 
   async signIn(_slot: PersonSlot): Promise<TelegramClient> {
     throw new Error('The test-dc backend is not implemented yet');
-  }
-
-  async setForwardsHidden(client: TelegramClient, hidden: boolean): Promise<void> {
-    await client.invoke(
-      new Api.account.SetPrivacy({
-        key: new Api.InputPrivacyKeyForwards(),
-        rules: [hidden ? new Api.InputPrivacyValueDisallowAll() : new Api.InputPrivacyValueAllowAll()],
-      }),
-    );
   }
 
   bot(): BotConnection {

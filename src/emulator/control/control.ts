@@ -52,11 +52,6 @@ export class EmulatorControl {
     this.wipes.add(timer);
   }
 
-  /** A hidden-forwards privacy setting, as a person sets in Telegram's privacy settings. */
-  setForwardPrivacy(accountOrPhone: number | string, hidden: boolean): void {
-    this.resolve(accountOrPhone).hidesForwards = hidden;
-  }
-
   /**
    * The website a bot's login_url buttons may point at, as @BotFather's /setdomain sets it;
    * without one Telegram refuses login buttons with BOT_DOMAIN_INVALID.

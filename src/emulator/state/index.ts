@@ -6,3 +6,4 @@ export { detectEntities } from './entities';
 export { imageSize } from './image-size';
 export { commandScopeKey } from './bot-commands';
 export type { CommandScope } from './bot-commands';
+export type { PrivacyKey, PrivacyRule } from './privacy';

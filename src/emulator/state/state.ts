@@ -4,6 +4,7 @@ import { BadRequestError, ForbiddenError } from '../errors';
 import { detectEntities } from './entities';
 import { Faults } from './faults';
 import { imageSize } from './image-size';
+import { DEFAULT_PRIVACY, privacyAllows, type PrivacyKey, type PrivacyRule } from './privacy';
 import type {
   Account, BoxEvent, CallbackAnswer, CallbackQuery, DeletionEvent, Document, DocumentKind,
   Media, Message, MessageEntity, Photo, ReplyMarkup,
@@ -103,11 +104,29 @@ export class TelegramState extends EventEmitter<StateEvents> {
       botCommands: new Map(),
       lastMessageId: 0,
       pts: 1,
-      hidesForwards: false,
+      privacy: new Map(),
     };
     this.accounts.set(account.id, account);
     this.boxes.set(account.id, new Map());
     return account;
+  }
+
+  /** Replaces a person's rules for `key` (Telegram's account.setPrivacy); returns them. */
+  setPrivacy(accountId: number, key: PrivacyKey, rules: readonly PrivacyRule[]): readonly PrivacyRule[] {
+    const account = this.requireAccount(accountId);
+    const kept = rules.map((rule) => ('userIds' in rule ? { kind: rule.kind, userIds: [...rule.userIds] } : { kind: rule.kind }));
+    account.privacy.set(key, kept);
+    return kept;
+  }
+
+  /** A person's rules for `key`: what they set, or Telegram's default. */
+  privacyOf(accountId: number, key: PrivacyKey): readonly PrivacyRule[] {
+    return this.requireAccount(accountId).privacy.get(key) ?? DEFAULT_PRIVACY[key];
+  }
+
+  /** Whether `accountId`'s setting for `key` lets `otherId` do it (e.g. link to them in a forward). */
+  privacyAllows(accountId: number, key: PrivacyKey, otherId: number): boolean {
+    return privacyAllows(this.privacyOf(accountId, key), otherId);
   }
 
   findAccount(id: number): Account | undefined {
@@ -287,7 +306,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     });
     return originals.map((original) => {
       const author = this.requireAccount(original.forward?.fromId ?? original.senderId);
-      const header = original.forward ?? (author.hidesForwards
+      const header = original.forward ?? (!this.privacyAllows(author.id, 'forwards', userId)
         ? { date: original.date, senderName: [author.firstName, author.lastName].filter(Boolean).join(' ') }
         : { date: original.date, fromId: author.id });
       return this.sendMessage(userId, toId, {

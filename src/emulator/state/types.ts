@@ -6,6 +6,7 @@
  * converts to its own wire shapes. Only private chats exist (a user with a user or a bot),
  * which is all the Family Album bot needs.
  */
+import type { PrivacyKey, PrivacyRule } from './privacy';
 
 /** A user or bot account. Ids are positive integers, unique across users and bots. */
 export interface Account {
@@ -27,10 +28,11 @@ export interface Account {
   /** Increases with every change to this account's box (MTProto's pts). */
   pts: number;
   /**
-   * The "forwarded messages" privacy setting: when true, forwards of this person's messages
-   * carry only their name, not a link to the account (Bot API `forward_origin: hidden_user`).
+   * Privacy settings this person changed (the rest have Telegram's defaults): e.g. forwards
+   * of their messages carry only their name when "forwards" disallows the forwarder (Bot API
+   * `forward_origin: hidden_user`). Set with `TelegramState.setPrivacy`.
    */
-  hidesForwards: boolean;
+  readonly privacy: Map<PrivacyKey, readonly PrivacyRule[]>;
   /**
    * The website a bot may log users in to with login_url buttons (@BotFather's /setdomain).
    * Bots only; without it Telegram refuses login buttons with BOT_DOMAIN_INVALID.

@@ -187,7 +187,7 @@ describe('Bot API messages (grammY client)', () => {
     assert.equal(forwarded.forward_origin?.type === 'user' && forwarded.forward_origin.sender_user.id, alice.id);
     assert.equal((forwarded as { forward_from?: { id: number } }).forward_from?.id, alice.id);
 
-    alice.hidesForwards = true;
+    h.state.setPrivacy(alice.id, 'forwards', [{ kind: 'disallowAll' }]);
     const secret = h.state.sendMessage(alice.id, h.botAccount.id, { text: 'secret' });
     const hidden = await h.bot.api.forwardMessage(bob.id, alice.id, h.state.boxIdOf(secret, h.botAccount.id)!);
     assert.deepEqual(hidden.forward_origin, { type: 'hidden_user', date: secret.date, sender_user_name: 'Ann' });

@@ -302,6 +302,35 @@ describe('a real GramJS client against the MTProto handlers', () => {
     assert.equal(atBot.senderId, aliceAccount.id);
   });
 
+  it('hides Bob’s account in forwards once he sets account.setPrivacy(forwards: disallow all); getPrivacy reads it back', GUARD, async () => {
+    const key = new Api.InputPrivacyKeyForwards();
+    const defaults = await bob.invoke(new Api.account.GetPrivacy({ key }));
+    assert.deepEqual(defaults.rules.map((rule) => rule.className), ['PrivacyValueAllowAll']);
+
+    const aliceAsBobSees = (await bob.getInputEntity(aliceAccount.id)) as Api.InputPeerUser;
+    const set = await bob.invoke(new Api.account.SetPrivacy({
+      key,
+      rules: [new Api.InputPrivacyValueDisallowUsers({ users: [new Api.InputUser({ userId: aliceAsBobSees.userId, accessHash: aliceAsBobSees.accessHash })] }), new Api.InputPrivacyValueAllowAll()],
+    }));
+    assert.deepEqual(set.rules.map((rule) => rule.className), ['PrivacyValueDisallowUsers', 'PrivacyValueAllowAll']);
+    assert.deepEqual((set.rules[0] as Api.PrivacyValueDisallowUsers).users.map(String), [String(aliceAccount.id)]);
+    assert.deepEqual(set.users.map((user) => (user as Api.User).id.toString()), [String(aliceAccount.id)], 'with the users the rules name');
+
+    const fromBob = nextEvent<NewMessageEvent>(alice, new NewMessage({ incoming: true }));
+    await bob.sendMessage(aliceAsBobSees, { message: 'Keep this between us' });
+    const { message } = await fromBob;
+    const received = botReceives();
+    await alice.forwardMessages('family_album_bot', { messages: [message.id], fromPeer: message.peerId });
+    const atBot = await received;
+    assert.equal(atBot.forward?.fromId, undefined, 'Alice may not link to Bob');
+    assert.equal(atBot.forward?.senderName, [bobAccount.firstName, bobAccount.lastName].filter(Boolean).join(' '));
+
+    const read = await bob.invoke(new Api.account.GetPrivacy({ key }));
+    assert.deepEqual(read.rules.map((rule) => rule.className), ['PrivacyValueDisallowUsers', 'PrivacyValueAllowAll']);
+    await bob.invoke(new Api.account.SetPrivacy({ key, rules: [new Api.InputPrivacyValueAllowAll()] }));
+    assert.equal((await rpcRejection(bob.invoke(new Api.account.GetPrivacy({ key: new Api.InputPrivacyKeyPhoneNumber() })))).errorMessage, 'PRIVACY_KEY_INVALID');
+  });
+
   it('downloads a photo the bot sent, byte-identical (upload.getFile in chunks)', GUARD, async () => {
     const bytes = pngFile(2000, 1500, 700_000);
     const stored = state.storePhoto(bytes);

@@ -69,10 +69,23 @@ test('a forward keeps its author, or only the author’s name when they hide for
   const original = state.sendMessage(alice.id, bob.id, { text: 'family news' });
   const [linked] = state.forwardMessages(bob.id, alice.id, [original.boxIds.get(bob.id)!], bot.id);
   assert.equal(linked.forward?.fromId, alice.id);
-  alice.hidesForwards = true;
+  state.setPrivacy(alice.id, 'forwards', [{ kind: 'disallowAll' }]);
   const [hidden] = state.forwardMessages(bob.id, alice.id, [original.boxIds.get(bob.id)!], bot.id);
   assert.equal(hidden.forward?.fromId, undefined);
   assert.equal(hidden.forward?.senderName, 'Alice');
+});
+
+test('privacy rules apply in order, the first matching one decides, and none matching disallows', () => {
+  const { state, bot, alice, bob } = setUp();
+  assert.deepEqual(state.privacyOf(alice.id, 'forwards'), [{ kind: 'allowAll' }], "Telegram's default: everybody");
+  state.setPrivacy(alice.id, 'forwards', [{ kind: 'allowUsers', userIds: [bob.id] }, { kind: 'disallowAll' }]);
+  assert.equal(state.privacyAllows(alice.id, 'forwards', bob.id), true);
+  assert.equal(state.privacyAllows(alice.id, 'forwards', bot.id), false);
+  state.setPrivacy(alice.id, 'forwards', [{ kind: 'disallowUsers', userIds: [bob.id] }, { kind: 'allowAll' }]);
+  assert.equal(state.privacyAllows(alice.id, 'forwards', bob.id), false);
+  assert.equal(state.privacyAllows(alice.id, 'forwards', bot.id), true);
+  state.setPrivacy(alice.id, 'forwards', [{ kind: 'allowContacts' }]);
+  assert.equal(state.privacyAllows(alice.id, 'forwards', bob.id), false, 'no contacts in the emulator, and no rule matched');
 });
 
 test('a pressed button waits for the bot’s answer; a second answer is refused', async () => {

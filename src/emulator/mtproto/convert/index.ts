@@ -6,3 +6,4 @@ export * from './entities';
 export * from './markup';
 export * from './media';
 export * from './message';
+export * from './privacy';

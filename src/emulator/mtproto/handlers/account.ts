@@ -1,7 +1,7 @@
-/** account.*: the signed-in user's own profile (username, names). */
+/** account.*: the signed-in user's own profile (username, names) and privacy settings. */
 import { Api } from 'telegram';
 import { BadRequestError } from '../../errors';
-import { userToTl } from '../convert';
+import { privacyKeyFromTl, privacyRulesFromTl, privacyRulesToTl, userToTl } from '../convert';
 import { signedInAccount, type HandlerRegistry, type RequestContext } from '../handler';
 
 /** Sets or (with an empty string) removes the username; USERNAME_INVALID/OCCUPIED/NOT_MODIFIED as on Telegram. */
@@ -36,9 +36,37 @@ function updateStatus(ctx: RequestContext): boolean {
   return true;
 }
 
+/**
+ * Replaces the rules of one privacy key and answers them back, as Telegram does
+ * (account.setPrivacy → account.PrivacyRules). The forwards key decides whether the person's
+ * messages, forwarded by someone else, link to their account or carry only their name.
+ */
+function setPrivacy(ctx: RequestContext, request: Api.account.SetPrivacy): Api.account.PrivacyRules {
+  const account = signedInAccount(ctx);
+  const key = privacyKeyFromTl(request.key);
+  const rules = ctx.state.setPrivacy(account.id, key, privacyRulesFromTl(ctx.state, account.id, request.rules));
+  return privacyRulesToTl(rules, (ids) => usersAsSeenBy(ctx, ids, account.id));
+}
+
+/** The rules of one privacy key: what the person set, or Telegram's default. */
+function getPrivacy(ctx: RequestContext, request: Api.account.GetPrivacy): Api.account.PrivacyRules {
+  const account = signedInAccount(ctx);
+  const rules = ctx.state.privacyOf(account.id, privacyKeyFromTl(request.key));
+  return privacyRulesToTl(rules, (ids) => usersAsSeenBy(ctx, ids, account.id));
+}
+
+function usersAsSeenBy(ctx: RequestContext, ids: number[], viewerId: number): Api.User[] {
+  return ids.flatMap((id) => {
+    const user = ctx.state.findAccount(id);
+    return user ? [userToTl(user, viewerId)] : [];
+  });
+}
+
 export const accountHandlers: HandlerRegistry = {
   'account.UpdateUsername': updateUsername,
   'account.UpdateProfile': updateProfile,
   'account.CheckUsername': checkUsername,
   'account.UpdateStatus': updateStatus,
+  'account.SetPrivacy': setPrivacy,
+  'account.GetPrivacy': getPrivacy,
 };

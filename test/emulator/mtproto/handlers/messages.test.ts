@@ -206,7 +206,7 @@ describe('messages handlers: forwarding, editing, deleting, reading', () => {
     assert.equal(visible.message, 'a family recipe');
     assert.equal(((visible.fwdFrom as Api.MessageFwdHeader).fromId as Api.PeerUser).userId.toString(), String(bobId));
 
-    state.requireAccount(bobId).hidesForwards = true;
+    state.setPrivacy(bobId, 'forwards', [{ kind: 'disallowAll' }]);
     const result = await forward(2);
     const [hidden] = newMessages(result);
     assert.equal(hidden.fwdFrom?.fromId, undefined);
