@@ -6,7 +6,8 @@
  * must keep every key for its whole life: a client that restores a saved session resumes with
  * no new handshake, already logged in as the account the key was bound to.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomLong } from '../state/ids';
 
 /** sha1 of the key, from which its id and aux hash are cut. */
 function sha1(data: Buffer): Buffer {
@@ -59,7 +60,7 @@ export class AuthKeyStore {
   private readonly keys = new Map<string, StoredAuthKey>();
 
   add(authKey: AuthKey): StoredAuthKey {
-    const entry: StoredAuthKey = { authKey, salt: randomBytes(8).readBigInt64LE() || 1n };
+    const entry: StoredAuthKey = { authKey, salt: randomLong() || 1n };
     this.keys.set(authKey.idHex, entry);
     return entry;
   }

@@ -17,6 +17,7 @@ import { readBigIntFromBuffer, returnBigInt, toSignedLittleBuffer } from 'telegr
 import { aesIgeDecrypt, aesIgeEncrypt } from './aes-ige';
 import { AuthKey } from './auth-key';
 import type { ServerRsaKey } from './rsa';
+import { unixNow } from '../state/clock';
 
 /**
  * Telegram's published 2048-bit safe prime (the dh_prime every official server sends). With
@@ -170,7 +171,7 @@ export class KeyExchange {
       g: DH_G,
       dhPrime: DH_PRIME,
       gA,
-      serverTime: Math.floor((this.options.now?.() ?? Date.now()) / 1000),
+      serverTime: unixNow(this.options.now?.()),
     }).getBytes();
     const withHash = Buffer.concat([sha1(answer), answer]);
     const padded = Buffer.concat([withHash, randomBytes((16 - (withHash.length % 16)) % 16)]);

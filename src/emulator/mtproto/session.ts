@@ -12,9 +12,9 @@
  * resends. Answers get msg_id ≡ 1 mod 4, pushed updates ≡ 3 mod 4, and odd seq_no when
  * content-related.
  */
-import { randomBytes } from 'node:crypto';
 import { Api } from 'telegram';
 import { returnBigInt } from 'telegram/Helpers';
+import { randomLong } from '../state/ids';
 import type { AuthKeyStore, StoredAuthKey } from './auth-key';
 import {
   constructorOf,
@@ -52,10 +52,6 @@ export interface SessionLayerOptions {
   dispatch: RequestDispatcher;
   log(message: string): void;
   now?: () => number;
-}
-
-function randomLong(): bigint {
-  return randomBytes(8).readBigInt64LE();
 }
 
 /** Converts to the big-integer values the `telegram` package's TL classes hold. */

@@ -9,7 +9,8 @@
  */
 import { Api } from 'telegram';
 import type { BoxEvent, DeletionEvent, TelegramState } from '../state';
-import { messageToTl, unixNow, usersOf, type Viewpoint } from './convert';
+import { unixNow } from '../state';
+import { messageToTl, usersOf, type Viewpoint } from './convert';
 import type { PushUpdates } from './handler';
 
 export interface UpdateOptions {

@@ -1,3 +1,4 @@
+import { USERNAME_PATTERN } from './rules';
 import type { MessageEntity } from './types';
 
 /**
@@ -23,9 +24,9 @@ export function detectEntities(text: string): MessageEntity[] {
 
 // Each pattern's first group is the boundary before the entity (start or a non-word char).
 const DETECTORS: ReadonlyArray<[MessageEntity['type'], RegExp]> = [
-  ['bot_command', /(^|[\s(])\/[A-Za-z0-9_]{1,64}(?:@[A-Za-z][A-Za-z0-9_]{3,31})?(?![A-Za-z0-9_@/])/g],
+  ['bot_command', new RegExp(String.raw`(^|[\s(])\/[A-Za-z0-9_]{1,64}(?:@${USERNAME_PATTERN})?(?![A-Za-z0-9_@/])`, 'g')],
   ['url', /(^|[\s(])(?:https?:\/\/|t\.me\/)[^\s]+/g],
   ['email', /(^|[\s(])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g],
-  ['mention', /(^|[\s(])@[A-Za-z][A-Za-z0-9_]{3,31}(?![A-Za-z0-9_])/g],
+  ['mention', new RegExp(String.raw`(^|[\s(])@${USERNAME_PATTERN}(?![A-Za-z0-9_])`, 'g')],
   ['hashtag', /(^|[\s(])#[\p{L}\p{N}_]+/gu],
 ];

@@ -1,6 +1,12 @@
 export * from './types';
-export { TelegramState, LIMITS } from './state';
+export { TelegramState } from './state';
 export type { StateEvents, NewMessage, MessageChanges } from './state';
+export {
+  LIMITS, USERNAME_PATTERN, checkBotUsername, checkCaption, checkMessageText, checkModified, checkNewUsername, isUsernameShaped, withoutAt,
+} from './rules';
+export type { MessageContent } from './rules';
+export { randomLong } from './ids';
+export { unixNow } from './clock';
 export { Faults } from './faults';
 export { detectEntities } from './entities';
 export { imageSize } from './image-size';

@@ -1,23 +1,19 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { BadRequestError, ForbiddenError } from '../errors';
+import { unixNow } from './clock';
 import { detectEntities } from './entities';
 import { Faults } from './faults';
+import { randomLong } from './ids';
 import { imageSize } from './image-size';
 import { DEFAULT_PRIVACY, privacyAllows, type PrivacyKey, type PrivacyRule } from './privacy';
+import {
+  LIMITS, checkBotUsername, checkMessageText, checkModified, checkNewUsername, isUsernameShaped, withoutAt,
+} from './rules';
 import type {
   Account, BoxEvent, CallbackAnswer, CallbackQuery, DeletionEvent, Document, DocumentKind,
   Media, Message, MessageEntity, Photo, ReplyMarkup,
 } from './types';
-
-/** Telegram's limits, enforced here so both protocols reject the same things. */
-export const LIMITS = {
-  textLength: 4096,
-  captionLength: 1024,
-  callbackDataBytes: 64,
-  /** How long a pressed button waits for the bot's answer before BOT_RESPONSE_TIMEOUT. */
-  callbackAnswerTimeoutMs: 15_000,
-} as const;
 
 export interface StateEvents {
   /** A message was put in `ownerId`'s box (once per participant). */
@@ -85,10 +81,8 @@ export class TelegramState extends EventEmitter<StateEvents> {
 
   /** Creates a bot the way @BotFather does; the token is `<id>:<secret>` unless given. */
   createBot(init: { username: string; firstName?: string; token?: string }): Account {
-    const username = init.username.replace(/^@/, '');
-    if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(username) || !/bot$/i.test(username)) {
-      throw new BadRequestError('USERNAME_INVALID', 'a bot username is 5–32 letters, digits or _ and ends in "bot"');
-    }
+    const username = withoutAt(init.username);
+    checkBotUsername(username);
     if (this.findByUsername(username)) throw new BadRequestError('USERNAME_OCCUPIED', `@${username} is taken`);
     const id = this.nextAccountId;
     const token = init.token ?? `${id}:AA${randomBytes(24).toString('base64url').slice(0, 33)}`;
@@ -100,7 +94,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     const account: Account = {
       ...fields,
       id: this.nextAccountId++,
-      accessHash: randomBytes(8).readBigInt64LE() & 0x7fffffffffffffffn,
+      accessHash: randomLong(),
       botCommands: new Map(),
       lastMessageId: 0,
       pts: 1,
@@ -149,7 +143,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
   }
 
   findByUsername(username: string): Account | undefined {
-    const wanted = username.replace(/^@/, '').toLowerCase();
+    const wanted = withoutAt(username).toLowerCase();
     for (const account of this.accounts.values()) if (account.username?.toLowerCase() === wanted) return account;
     return undefined;
   }
@@ -177,14 +171,12 @@ export class TelegramState extends EventEmitter<StateEvents> {
   /** Sets or (with '') removes a username, with Telegram's rules and errors. */
   setUsername(id: number, username: string): Account {
     const account = this.requireAccount(id);
-    const wanted = username.replace(/^@/, '');
+    const wanted = withoutAt(username);
     if (wanted === '') {
       account.username = undefined;
       return account;
     }
-    if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(wanted) || wanted.endsWith('_') || wanted.includes('__')) {
-      throw new BadRequestError('USERNAME_INVALID', 'a username is 5–32 letters, digits or _, starting with a letter');
-    }
+    checkNewUsername(wanted);
     if (account.username === wanted) throw new BadRequestError('USERNAME_NOT_MODIFIED', 'this is already the username');
     const holder = this.findByUsername(wanted);
     if (holder && holder.id !== id) throw new BadRequestError('USERNAME_OCCUPIED', `@${wanted} is taken`);
@@ -192,9 +184,17 @@ export class TelegramState extends EventEmitter<StateEvents> {
     return account;
   }
 
+  /** True when `username` could be taken by `accountId`: free, or already its own. USERNAME_INVALID when malformed. */
+  isUsernameAvailable(accountId: number, username: string): boolean {
+    const wanted = withoutAt(username);
+    checkNewUsername(wanted);
+    const holder = this.findByUsername(wanted);
+    return !holder || holder.id === accountId;
+  }
+
   resolveUsername(username: string): Account {
-    const wanted = username.replace(/^@/, '');
-    if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(wanted)) throw new BadRequestError('USERNAME_INVALID', `"${username}" is not a valid username`);
+    const wanted = withoutAt(username);
+    if (!isUsernameShaped(wanted)) throw new BadRequestError('USERNAME_INVALID', `"${username}" is not a valid username`);
     const account = this.findByUsername(wanted);
     if (!account) throw new BadRequestError('USERNAME_NOT_OCCUPIED', `nobody has the username @${wanted}`);
     return account;
@@ -203,6 +203,19 @@ export class TelegramState extends EventEmitter<StateEvents> {
   /** True once the user has written to the bot (pressing Start sends /start): then the bot may write back. */
   hasConversation(userId: number, botId: number): boolean {
     return this.conversations.has(`${userId}:${botId}`);
+  }
+
+  /**
+   * Who may write to whom: never a bot to a bot (USER_IS_BOT), and a bot to a user only once
+   * the user has written to it (USER_IS_BLOCKED). A protocol may check before it stores media.
+   */
+  checkCanWrite(senderId: number, recipientId: number): void {
+    const sender = this.requireAccount(senderId);
+    const recipient = this.requireAccount(recipientId);
+    if (sender.isBot && recipient.isBot) throw new BadRequestError('USER_IS_BOT', 'bots cannot write to bots');
+    if (sender.isBot && !this.hasConversation(recipientId, senderId)) {
+      throw new ForbiddenError('USER_IS_BLOCKED', "bot can't initiate conversation with a user");
+    }
   }
 
   // ── media and uploads ───────────────────────────────────────────────────────────────────
@@ -232,9 +245,9 @@ export class TelegramState extends EventEmitter<StateEvents> {
   private newMediaIdentity() {
     return {
       id: (BigInt(Date.now()) << 20n) + this.nextMediaId++,
-      accessHash: randomBytes(8).readBigInt64LE() & 0x7fffffffffffffffn,
+      accessHash: randomLong(),
       fileReference: randomBytes(8),
-      date: now(),
+      date: unixNow(),
     };
   }
 
@@ -266,14 +279,11 @@ export class TelegramState extends EventEmitter<StateEvents> {
    * to a user who has written to it first.
    */
   sendMessage(senderId: number, recipientId: number, content: NewMessage, forward?: Message['forward']): Message {
+    this.checkCanWrite(senderId, recipientId);
     const sender = this.requireAccount(senderId);
     const recipient = this.requireAccount(recipientId);
-    if (sender.isBot && recipient.isBot) throw new BadRequestError('USER_IS_BOT', 'bots cannot write to bots');
-    if (sender.isBot && !this.hasConversation(recipientId, senderId)) {
-      throw new ForbiddenError('USER_IS_BLOCKED', "bot can't initiate conversation with a user");
-    }
     const text = content.text ?? '';
-    this.checkText(text, content.media !== undefined);
+    checkMessageText(text, content.media !== undefined);
     const replyTo = content.replyToBoxId !== undefined ? this.boxes.get(senderId)?.get(content.replyToBoxId) : undefined;
     if (content.replyToBoxId !== undefined && !replyTo) throw new BadRequestError('REPLY_TO_MSG_ID_INVALID', `message ${content.replyToBoxId} does not exist`);
 
@@ -281,7 +291,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
       key: this.nextMessageKey++,
       senderId,
       recipientId,
-      date: now(),
+      date: unixNow(),
       text,
       entities: content.entities ?? (sender.isBot ? [] : detectEntities(text)),
       media: content.media,
@@ -318,23 +328,25 @@ export class TelegramState extends EventEmitter<StateEvents> {
     });
   }
 
-  /** Changes a message its author sent; both participants see the edit. */
+  /**
+   * Changes a message its author sent; both participants see the edit. Text given without
+   * entities has none; MESSAGE_NOT_MODIFIED when text, entities and markup stay as they are.
+   */
   editMessage(editorId: number, boxId: number, changes: MessageChanges): Message {
     const message = this.boxes.get(editorId)?.get(boxId);
     if (!message) throw new BadRequestError('MESSAGE_ID_INVALID', `message ${boxId} does not exist`);
     if (message.senderId !== editorId) throw new ForbiddenError('MESSAGE_AUTHOR_REQUIRED', 'only the author can edit a message');
     const text = changes.text ?? message.text;
+    const entities = changes.text === undefined ? message.entities : changes.entities ?? [];
     const markup = changes.replyMarkup === undefined ? message.replyMarkup : changes.replyMarkup ?? undefined;
-    if (text === message.text && changes.entities === undefined && JSON.stringify(markup) === JSON.stringify(message.replyMarkup)) {
-      throw new BadRequestError('MESSAGE_NOT_MODIFIED', 'the new content is the same as the old');
-    }
+    checkModified(message, { text, entities, replyMarkup: markup });
     if (changes.text !== undefined) {
-      this.checkText(text, message.media !== undefined);
+      checkMessageText(text, message.media !== undefined);
       message.text = text;
-      message.entities = changes.entities ?? [];
+      message.entities = entities;
     }
     message.replyMarkup = markup;
-    message.editDate = now();
+    message.editDate = unixNow();
     for (const [ownerId, ownBoxId] of message.boxIds) {
       const owner = this.requireAccount(ownerId);
       owner.pts++;
@@ -429,13 +441,13 @@ export class TelegramState extends EventEmitter<StateEvents> {
       throw new BadRequestError('DATA_INVALID', 'the message has no button with this callback data');
     }
     const query: CallbackQuery = {
-      id: randomBytes(8).readBigInt64LE() & 0x7fffffffffffffffn,
+      id: randomLong(),
       fromId: userId,
       botId: bot.id,
       message,
       data,
       chatInstance: BigInt(userId) * 1_000_003n + BigInt(bot.id),
-      date: now(),
+      date: unixNow(),
     };
     return new Promise<CallbackAnswer>((resolve, reject) => {
       const timer = setTimeout(() => settle(new BadRequestError('BOT_RESPONSE_TIMEOUT', 'the bot did not answer the callback query in time')), LIMITS.callbackAnswerTimeoutMs);
@@ -493,20 +505,8 @@ export class TelegramState extends EventEmitter<StateEvents> {
     this.emit('delete', { ownerId, boxIds, pts: owner.pts, causedBy });
   }
 
-  private checkText(text: string, hasMedia: boolean): void {
-    if (hasMedia) {
-      if (text.length > LIMITS.captionLength) throw new BadRequestError('MEDIA_CAPTION_TOO_LONG', `a caption has at most ${LIMITS.captionLength} characters`);
-      return;
-    }
-    if (text.trim() === '') throw new BadRequestError('MESSAGE_EMPTY', 'the message has no text');
-    if (text.length > LIMITS.textLength) throw new BadRequestError('MESSAGE_TOO_LONG', `a message has at most ${LIMITS.textLength} characters`);
-  }
 }
 
 function normalizePhone(phone: string): string {
   return phone.replace(/[^\d]/g, '');
-}
-
-function now(): number {
-  return Math.floor(Date.now() / 1000);
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Api, TelegramClient } from 'telegram';
 import { Raw } from 'telegram/events';
 import bigInt from 'big-integer';
-import { TelegramState } from '../../../src/emulator/state';
+import { TelegramState, unixNow } from '../../../src/emulator/state';
 import { startMtprotoServer, type MtprotoServer } from '../../../src/emulator/mtproto/server';
 import { createEmulatorClient, type EmulatorEndpoint } from '../../../src/emulator/gramjs';
 import { rpcRejection } from './rpc-rejection';
@@ -102,7 +102,7 @@ test('pushed updates reach the signed-in client as GramJS events', async () => {
   });
   server.pushUpdates(
     accountId,
-    new Api.UpdateShort({ update: new Api.UpdateUserTyping({ userId: bigInt(42), action: new Api.SendMessageTypingAction() }), date: Math.floor(Date.now() / 1000) }),
+    new Api.UpdateShort({ update: new Api.UpdateUserTyping({ userId: bigInt(42), action: new Api.SendMessageTypingAction() }), date: unixNow() }),
   );
   const update = (await received) as Api.UpdateUserTyping;
   assert.equal(update.userId.toString(), '42');

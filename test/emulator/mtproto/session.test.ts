@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { Api } from 'telegram';
 import { BinaryReader } from 'telegram/extensions';
 import bigInt from 'big-integer';
-import { TelegramState } from '../../../src/emulator/state';
+import { randomLong, TelegramState, unixNow } from '../../../src/emulator/state';
 import { AuthKey, AuthKeyStore } from '../../../src/emulator/mtproto/auth-key';
 import { MSG_CONTAINER, RPC_RESULT, serializeBytes, writeContainer, GZIP_PACKED, type RawMessage } from '../../../src/emulator/mtproto/codec';
 import { createDispatcher } from '../../../src/emulator/mtproto/dispatch';
@@ -53,12 +53,12 @@ function setup() {
   const dispatch = createDispatcher({ state, handlers: stubHandlers(), authKeys, server: { host: '127.0.0.1', port: 1, dcId: 2 }, log: (m) => log.push(m) });
   const layer = new SessionLayer({ authKeys, dispatch, log: (m) => log.push(m) });
   const connection = new RecordingConnection(authKey);
-  const sessionId = randomBytes(8).readBigInt64LE();
+  const sessionId = randomLong();
   let lastMsgId = 0n;
   let sequence = 0;
   const client = {
     msgId() {
-      let id = (BigInt(Math.floor(Date.now() / 1000)) << 32n) & ~3n;
+      let id = (BigInt(unixNow()) << 32n) & ~3n;
       if (id <= lastMsgId) id = lastMsgId + 4n;
       return (lastMsgId = id);
     },
@@ -147,10 +147,10 @@ test('bad msg_ids, duplicates and wrong seq_no parity get bad_msg_notification c
   const { connection, client } = setup();
   const notification = (index: number) => new BinaryReader(connection.received[index].body).tgReadObject() as Api.BadMsgNotification;
   client.send(client.message(new Api.Ping({ pingId: bigInt(1) }).getBytes())); // [0] created, [1] pong
-  const old = { msgId: (BigInt(Math.floor(Date.now() / 1000) - 3600) << 32n), seqNo: 1, body: new Api.Ping({ pingId: bigInt(2) }).getBytes() };
+  const old = { msgId: (BigInt(unixNow() - 3600) << 32n), seqNo: 1, body: new Api.Ping({ pingId: bigInt(2) }).getBytes() };
   client.send(old);
   assert.equal(notification(2).errorCode, 16);
-  const future = { msgId: (BigInt(Math.floor(Date.now() / 1000) + 3600) << 32n), seqNo: 1, body: old.body };
+  const future = { msgId: (BigInt(unixNow() + 3600) << 32n), seqNo: 1, body: old.body };
   client.send(future);
   assert.equal(notification(3).errorCode, 17);
   const odd = client.message(old.body);

@@ -6,10 +6,11 @@
 import { Api } from 'telegram';
 import bigInt from 'big-integer';
 import { BadRequestError } from '../../../src/emulator/errors';
+import { LIMITS, unixNow } from '../../../src/emulator/state';
 import type { HandlerRegistry, RequestContext } from '../../../src/emulator/mtproto/handler';
 
 export function stubConfig(ctx: RequestContext): Api.Config {
-  const now = Math.floor(Date.now() / 1000);
+  const now = unixNow();
   return new Api.Config({
     date: now,
     expires: now + 3600,
@@ -39,8 +40,8 @@ export function stubConfig(ctx: RequestContext): Api.Config {
     callConnectTimeoutMs: 30000,
     callPacketTimeoutMs: 10000,
     meUrlPrefix: 'https://t.me/',
-    captionLengthMax: 1024,
-    messageLengthMax: 4096,
+    captionLengthMax: LIMITS.captionLength,
+    messageLengthMax: LIMITS.textLength,
     webfileDcId: ctx.server.dcId,
   });
 }
@@ -54,7 +55,7 @@ export function stubHandlers(calls: string[] = []): HandlerRegistry {
     },
     'updates.GetState': (ctx) => {
       calls.push(ctx.method);
-      return new Api.updates.State({ pts: 1, qts: 0, date: Math.floor(Date.now() / 1000), seq: 0, unreadCount: 0 });
+      return new Api.updates.State({ pts: 1, qts: 0, date: unixNow(), seq: 0, unreadCount: 0 });
     },
     'auth.SignIn': (ctx, request: Api.auth.SignIn) => {
       calls.push(ctx.method);

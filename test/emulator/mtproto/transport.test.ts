@@ -4,7 +4,7 @@ import { connect, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { Api } from 'telegram';
 import bigInt from 'big-integer';
-import { TelegramState } from '../../../src/emulator/state';
+import { TelegramState, unixNow } from '../../../src/emulator/state';
 import { encodeFrame, FrameDecoder, FramingError, MAX_PAYLOAD } from '../../../src/emulator/mtproto/transport';
 import { writePlainMessage } from '../../../src/emulator/mtproto/codec';
 import { startMtprotoServer, type MtprotoServer } from '../../../src/emulator/mtproto/server';
@@ -54,7 +54,7 @@ function transportErrorOf(received: Buffer): number {
 async function reqPq(): Promise<Api.ResPQ> {
   const socket = connect(server.port, '127.0.0.1');
   const body = new Api.ReqPqMulti({ nonce: bigInt(12345) }).getBytes();
-  socket.write(encodeFrame(0, writePlainMessage(BigInt(Math.floor(Date.now() / 1000)) << 32n, body)));
+  socket.write(encodeFrame(0, writePlainMessage(BigInt(unixNow()) << 32n, body)));
   const frame = await new Promise<Buffer>((resolve) => socket.once('data', resolve));
   socket.destroy();
   const { BinaryReader } = await import('telegram/extensions');

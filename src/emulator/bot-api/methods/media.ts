@@ -1,12 +1,12 @@
 import { TelegramError } from '../../errors';
-import type { Account, Media, MessageEntity } from '../../state';
-import { badRequest, fromTelegramError } from '../errors';
+import { randomLong, type Account, type Media, type MessageEntity } from '../../state';
+import { badRequest, fromTelegramError, withRole } from '../errors';
 import { decodeFileId, filePathOf, fileUniqueIdOf } from '../file-ids';
 import { parseFormatted } from '../formatting';
 import type { InputFile } from '../params';
 import { type Method, type MethodContext, requireChat } from './context';
 import { formattedText, parseEntities, replyMarkup, replyTarget } from './content';
-import { newGroupedId, send } from './messages';
+import { send } from './messages';
 
 /** Photos, documents, albums and downloads. */
 
@@ -52,7 +52,7 @@ export const sendMediaGroup: Method = (ctx) => {
   if (kinds.size > 1) throw badRequest("documents can't be mixed with other media types");
   const replyToBoxId = replyTarget(ctx, chat);
   checkCanWrite(ctx, chat);
-  const groupedId = newGroupedId();
+  const groupedId = randomLong();
   return items.map((item, index) => send(ctx, chat, {
     text: item.caption.text,
     entities: item.caption.entities,
@@ -118,8 +118,7 @@ function noNetwork(url: string) {
 
 /** Checked before storing anything, so a refused send leaves no orphan uploads behind. */
 function checkCanWrite(ctx: MethodContext, chat: Account): void {
-  if (chat.isBot && chat.id !== ctx.bot.id) throw fromTelegramError(new TelegramError(403, 'USER_IS_BOT'));
-  if (!chat.isBot && !ctx.state.hasConversation(chat.id, ctx.bot.id)) throw fromTelegramError(new TelegramError(403, 'USER_IS_BLOCKED'));
+  withRole('reply', () => ctx.state.checkCanWrite(ctx.bot.id, chat.id));
 }
 
 function guessMime(filename: string): string {

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { BadRequestError, TelegramError } from '../../errors';
-import type { Account, Message, NewMessage } from '../../state';
+import { randomLong, type Account, type Message, type NewMessage } from '../../state';
 import { messageJson } from '../convert';
-import { badRequest, fromTelegramError, type MessageRole, withRole } from '../errors';
+import { badRequest, type MessageRole, withRole } from '../errors';
 import { type Method, type MethodContext, refuseInlineMessage, requireChat, requireMessage } from './context';
 import { formattedText, replyMarkup, replyTarget } from './content';
 
@@ -27,7 +25,7 @@ export const forwardMessage: Method = (ctx) => {
   const from = requireChat(ctx, 'from_chat_id');
   const original = requireMessage(ctx, from, ctx.params.integer('message_id'), 'forward');
   const boxId = ctx.state.boxIdOf(original, ctx.bot.id)!;
-  const [forwarded] = withRole('forward', () => ctx.state.forwardMessages(ctx.bot.id, from.id, [boxId], chat.id, original.groupedId !== undefined ? newGroupedId() : undefined));
+  const [forwarded] = withRole('forward', () => ctx.state.forwardMessages(ctx.bot.id, from.id, [boxId], chat.id, original.groupedId !== undefined ? randomLong() : undefined));
   return messageJson(ctx.state, ctx.bot, forwarded);
 };
 
@@ -77,14 +75,11 @@ export const editMessageReplyMarkup: Method = (ctx) => {
   return edit(ctx, message, { text: message.text, entities: message.entities }, replyMarkup(ctx, true) ?? null);
 };
 
-/** Edits through the state, after Telegram's own "not modified" check on text, entities and markup. */
+/** Edits through the state, which refuses an edit that changes nothing (MESSAGE_NOT_MODIFIED). */
 function edit(ctx: MethodContext, message: Message, content: { text: string; entities: Message['entities'] }, markup: Extract<Message['replyMarkup'], object> | null): unknown {
   if (message.senderId !== ctx.bot.id) throw badRequest("message can't be edited");
-  const sameText = content.text === message.text && JSON.stringify(content.entities) === JSON.stringify(message.entities);
-  const sameMarkup = JSON.stringify(markup ?? undefined) === JSON.stringify(message.replyMarkup);
-  if (sameText && sameMarkup) throw fromTelegramError(new BadRequestError('MESSAGE_NOT_MODIFIED'));
   const boxId = ctx.state.boxIdOf(message, ctx.bot.id)!;
-  const edited = withRole('edit', () => ctx.state.editMessage(ctx.bot.id, boxId, sameText ? { replyMarkup: markup } : { text: content.text, entities: content.entities, replyMarkup: markup }));
+  const edited = withRole('edit', () => ctx.state.editMessage(ctx.bot.id, boxId, { text: content.text, entities: content.entities, replyMarkup: markup }));
   return messageJson(ctx.state, ctx.bot, edited);
 }
 
@@ -105,12 +100,6 @@ export const sendChatAction: Method = (ctx) => {
   const chat = requireChat(ctx);
   const action = ctx.params.string('action');
   if (!action || !CHAT_ACTIONS.has(action)) throw badRequest('wrong parameter action in request');
-  if (chat.isBot) throw fromTelegramError(new TelegramError(403, 'USER_IS_BOT'));
-  if (!ctx.state.hasConversation(chat.id, ctx.bot.id)) throw fromTelegramError(new TelegramError(403, 'USER_IS_BLOCKED'));
+  withRole('reply', () => ctx.state.checkCanWrite(ctx.bot.id, chat.id));
   return true;
 };
-
-/** A fresh album id, shared by every message of one media group. */
-export function newGroupedId(): bigint {
-  return randomBytes(8).readBigInt64LE() & 0x7fffffffffffffffn;
-}

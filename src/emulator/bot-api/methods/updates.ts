@@ -1,3 +1,4 @@
+import { unixNow } from '../../state';
 import { badRequest, BotApiError } from '../errors';
 import { parseAllowedUpdates } from '../updates';
 import type { Method } from './context';
@@ -72,7 +73,7 @@ export const getWebhookInfo: Method = (ctx) => {
     max_connections: webhook.maxConnections,
     ...(webhook.ipAddress ? { ip_address: webhook.ipAddress } : {}),
     ...(webhook.allowedUpdates ? { allowed_updates: webhook.allowedUpdates } : {}),
-    last_error_date: Math.floor(Date.now() / 1000),
+    last_error_date: unixNow(),
     last_error_message: 'the embedded Telegram has no network: webhooks are recorded but never called; use getUpdates',
   };
 };

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import bigInt, { type BigInteger } from 'big-integer';
 
 /**
@@ -11,14 +10,4 @@ export function toLong(value: bigint | number): BigInteger {
 
 export function fromLong(value: { toString(): string } | bigint | number): bigint {
   return BigInt(value.toString());
-}
-
-/** A positive random 63-bit id (grouped ids, random ids). */
-export function randomLong(): bigint {
-  return randomBytes(8).readBigInt64LE() & 0x7fffffffffffffffn;
-}
-
-/** Telegram's `date` fields: seconds since the epoch. */
-export function unixNow(): number {
-  return Math.floor(Date.now() / 1000);
 }

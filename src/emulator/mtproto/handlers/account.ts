@@ -22,12 +22,7 @@ function updateProfile(ctx: RequestContext, request: Api.account.UpdateProfile):
 /** True when the username is free (or already this account's); USERNAME_INVALID when malformed. */
 function checkUsername(ctx: RequestContext, request: Api.account.CheckUsername): boolean {
   const account = signedInAccount(ctx);
-  const wanted = (request.username ?? '').replace(/^@/, '');
-  if (!/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(wanted) || wanted.endsWith('_') || wanted.includes('__')) {
-    throw new BadRequestError('USERNAME_INVALID', 'a username is 5–32 letters, digits or _, starting with a letter');
-  }
-  const holder = ctx.state.findByUsername(wanted);
-  return !holder || holder.id === account.id;
+  return ctx.state.isUsernameAvailable(account.id, request.username ?? '');
 }
 
 /** Online/offline status: accepted and not tracked (nobody can see it in the emulator). */

@@ -1,6 +1,7 @@
 import { Api } from 'telegram';
 import type { Message } from '../../state';
-import { messageToTl, unixNow, usersOf, type Viewpoint } from '../convert';
+import { unixNow } from '../../state';
+import { messageToTl, usersOf, type Viewpoint } from '../convert';
 import type { RequestContext } from '../handler';
 
 /** The viewpoint of the signed-in account for converting messages. */

@@ -3,9 +3,8 @@
  * GramJS's exported senders (uploads, downloads) connect, so every DC points at this server.
  */
 import { Api } from 'telegram';
-import { unixNow } from '../convert';
 import type { HandlerRegistry, RequestContext } from '../handler';
-import { LIMITS } from '../../state';
+import { LIMITS, unixNow } from '../../state';
 
 /** Every DC id a client may ask for: the emulator is all of them. */
 const DC_IDS = [1, 2, 3, 4, 5];

@@ -7,9 +7,11 @@
  */
 import { Api } from 'telegram';
 import { BadRequestError } from '../../errors';
-import { detectEntities, type Account, type Media, type Message } from '../../state';
 import {
-  mediaFromTl, mediaToTl, messageToTl, peerUser, messageIdOf, randomLong, resolveInputPeer, resolveInputUser, userEntities, usersById, usersOf,
+  checkCaption, detectEntities, randomLong, unixNow, type Account, type Media, type Message,
+} from '../../state';
+import {
+  mediaFromTl, mediaToTl, messageToTl, peerUser, messageIdOf, resolveInputPeer, resolveInputUser, userEntities, usersById, usersOf,
 } from '../convert';
 import { signedInAccount, type HandlerRegistry, type RequestContext } from '../handler';
 import { sentMessagesUpdates, updatesBundle, viewpoint } from './common';
@@ -66,7 +68,7 @@ function sendMessage(ctx: RequestContext, request: Api.messages.SendMessage): Ap
 function sendMedia(ctx: RequestContext, request: Api.messages.SendMedia): Api.Updates {
   const { me, other } = chatOf(ctx, request.peer);
   const text = request.message ?? '';
-  if (text.length > 1024) throw new BadRequestError('MEDIA_CAPTION_TOO_LONG', 'a caption has at most 1024 characters');
+  checkCaption(text); // before the upload is consumed, so a long caption costs the client nothing
   const replyTo = replyToBoxId(request.replyTo);
   checkReplyTo(ctx, me, replyTo);
   const media = mediaFromTl(ctx.state, me.id, request.media);
@@ -92,9 +94,7 @@ function sendMultiMedia(ctx: RequestContext, request: Api.messages.SendMultiMedi
   const items = request.multiMedia ?? [];
   if (items.length === 0) throw new BadRequestError('MEDIA_EMPTY', 'an album needs at least one photo or document');
   if (items.length > ALBUM_LIMIT) throw new BadRequestError('MULTI_MEDIA_TOO_LONG', `an album has at most ${ALBUM_LIMIT} items`);
-  for (const item of items) {
-    if ((item.message ?? '').length > 1024) throw new BadRequestError('MEDIA_CAPTION_TOO_LONG', 'a caption has at most 1024 characters');
-  }
+  for (const item of items) checkCaption(item.message ?? '');
   const replyTo = replyToBoxId(request.replyTo);
   checkReplyTo(ctx, me, replyTo);
   const media: Media[] = items.map((item) => mediaFromTl(ctx.state, me.id, item.media));
@@ -145,9 +145,6 @@ function editMessage(ctx: RequestContext, request: Api.messages.EditMessage): Ap
   if (request.media !== undefined) throw new BadRequestError('MEDIA_INVALID', 'the emulator edits text only');
   const text = request.message;
   const entities = text === undefined ? undefined : userEntities(ctx.state, me.id, text, request.entities) ?? detectEntities(text);
-  if (text === original.text && JSON.stringify(entities) === JSON.stringify(original.entities)) {
-    throw new BadRequestError('MESSAGE_NOT_MODIFIED', 'the new text is the same as the old');
-  }
   const message = ctx.state.editMessage(me.id, request.id, { text, entities });
   const view = viewpoint(ctx, me.id);
   return updatesBundle(
@@ -303,7 +300,7 @@ function getPeerDialogs(ctx: RequestContext, request: Api.messages.GetPeerDialog
     messages: page.map((d) => messageToTl(view, d.top.message, d.top.boxId)),
     chats: [],
     users: usersById(view, [me.id, ...wanted]),
-    state: new Api.updates.State({ pts: me.pts, qts: 0, date: Math.floor(Date.now() / 1000), seq: 0, unreadCount: 0 }),
+    state: new Api.updates.State({ pts: me.pts, qts: 0, date: unixNow(), seq: 0, unreadCount: 0 }),
   });
 }
 

@@ -5,7 +5,7 @@
  * difference is always empty.
  */
 import { Api } from 'telegram';
-import { unixNow } from '../convert';
+import { unixNow } from '../../state';
 import { signedInAccount, type HandlerRegistry, type RequestContext } from '../handler';
 
 function getState(ctx: RequestContext): Api.updates.State {
