@@ -1,7 +1,7 @@
 /**
  * Writes the image fixtures of the acceptance suite into `features/fixtures/`: small, valid,
  * visibly distinct PNG pictures (a diagonal blend between two colours, with stripes), built with
- * nothing but node:zlib, so the repository needs no image tool and no copied artwork.
+ * scripts/png.ts over node:zlib, so the repository needs no image tool and no copied artwork.
  *
  * The images are committed; run this only to change or add one:
  *   TS_NODE_TRANSPILE_ONLY=true node -r ts-node/register scripts/make-fixtures.ts
@@ -12,9 +12,7 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
-
-type Rgb = readonly [number, number, number];
+import { encodePng, type Rgb } from './png';
 
 /** Fixture name → the two colours it blends between. Every pair differs, so every file differs. */
 const PICTURES: Record<string, readonly [Rgb, Rgb]> = {
@@ -43,7 +41,7 @@ function main(): void {
   const dir = join(__dirname, '..', 'features', 'fixtures');
   mkdirSync(dir, { recursive: true });
   for (const [name, [from, to]] of Object.entries(PICTURES)) {
-    writeFileSync(join(dir, name), png(WIDTH, HEIGHT, (x, y) => blend(from, to, x, y)));
+    writeFileSync(join(dir, name), encodePng(WIDTH, HEIGHT, (x, y) => blend(from, to, x, y), 9));
   }
   writeFileSync(
     join(dir, 'recipe.txt'),
@@ -63,51 +61,6 @@ function blend(from: Rgb, to: Rgb, x: number, y: number): Rgb {
   const stripe = Math.floor((x + y) / 8) % 2 === 0 ? 1 : 0.92;
   const channel = (i: 0 | 1 | 2) => Math.round((from[i] + (to[i] - from[i]) * t) * stripe);
   return [channel(0), channel(1), channel(2)];
-}
-
-/** An 8-bit RGB PNG: signature, IHDR, one IDAT (filter 0 on every row), IEND. */
-function png(width: number, height: number, pixel: (x: number, y: number) => Rgb): Buffer {
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    raw[row] = 0; // filter type: none
-    for (let x = 0; x < width; x++) {
-      const [r, g, b] = pixel(x, y);
-      raw.set([r, g, b], row + 1 + x * 3);
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type RGB, deflate, adaptive filtering, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typeAndData));
-  return Buffer.concat([length, typeAndData, crc]);
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 as PNG (and zlib) define it. */
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 main();

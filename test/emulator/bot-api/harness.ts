@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { encodePng } from '../../../scripts/png';
 import { Bot, GrammyError } from 'grammy';
 import { type Account, type BoxEvent, TelegramState } from '../../../src/emulator/state';
 import { type BotApiServer, startBotApiServer } from '../../../src/emulator/bot-api/server';
@@ -78,36 +78,7 @@ export async function stillPending(promise: Promise<unknown>): Promise<boolean> 
   return !settled;
 }
 
-/** A real, decodable PNG of the given size (one colour), so photos have true dimensions. */
+/** A real, decodable PNG of the given size (one colour per column, varied by `seed`), so photos have true dimensions. */
 export function makePng(width: number, height: number, seed = 0): Buffer {
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set([(seed * 37) & 255, (x * 5) & 255, 128], 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
+  return encodePng(width, height, (x) => [(seed * 37) & 255, (x * 5) & 255, 128]);
 }

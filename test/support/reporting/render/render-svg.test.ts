@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderConversationSvg, wrap } from '../../../../support/reporting/render/render-svg';
 import { Transcript } from '../../../../support/reporting/render/transcript';
-import { sampleTranscript, solidPng } from './conversation-fixture';
+import { solidPng } from '../../../../scripts/png';
+import { sampleTranscript } from './conversation-fixture';
 
 test('the chat rendering inlines every photo and shows texts, buttons, presses, edits and deletions', () => {
   const svg = renderConversationSvg(sampleTranscript().events, { title: 'Bob gets a photo' });
