@@ -15,6 +15,7 @@ import type { Pool } from 'pg';
 import { createBot } from '../../src/bot';
 import type { BotConnection } from '../backends';
 import { BotLedger } from '../settle';
+import { withinTimeLimit } from '../time-limit';
 
 export interface BotUnderTest {
   readonly bot: Bot;
@@ -31,13 +32,11 @@ export interface BotSettings {
   readonly stopGuardMs?: number;
 }
 
-function withGuard(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const guard = new Promise<void>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The bot was still handling an update ${ms} ms after it was told to stop; a handler is stuck.`)), ms);
-    timer.unref();
+/** `polling` once the update being handled is done; an error naming the stuck handler after `ms`. */
+function stoppedWithin(polling: Promise<void>, ms: number): Promise<void> {
+  return withinTimeLimit(polling, ms, () => {
+    throw new Error(`The bot was still handling an update ${ms} ms after it was told to stop; a handler is stuck.`);
   });
-  return Promise.race([work, guard]).finally(() => clearTimeout(timer));
 }
 
 export async function startBotUnderTest(connection: BotConnection, db: Pool, settings: BotSettings = {}): Promise<BotUnderTest> {
@@ -70,7 +69,7 @@ export async function startBotUnderTest(connection: BotConnection, db: Pool, set
       // stop() aborts the long poll and confirms the offset; `polling` resolves once the
       // update being handled (if any) is done. A handler stuck for good must not hang the run:
       // after the guard, report it and move on (polling has stopped either way).
-      stopping ??= bot.stop().then(() => withGuard(polling, settings.stopGuardMs ?? 10_000));
+      stopping ??= bot.stop().then(() => stoppedWithin(polling, settings.stopGuardMs ?? 10_000));
       return stopping;
     },
   };

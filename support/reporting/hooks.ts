@@ -17,6 +17,7 @@ import { registerSecretsFromEnvironment } from './render/mask';
 import type { Actor } from '../actors/actor';
 import { ArrivalOrder, conversationFromActors } from './from-actors';
 import { transcriptOf } from './world-transcript';
+import { withinTimeLimit } from '../time-limit';
 
 registerSecretsFromEnvironment();
 
@@ -72,7 +73,7 @@ AfterStep(function () {
 After({ name: 'Attach the conversation', timeout: READ_TIMEOUT_MS + 5_000 }, async function ({ pickle }) {
   watch(this);
   const order = orders.get(this);
-  const fromActors = order ? await withTimeout(conversationFromActors(actorsOf(this), order), READ_TIMEOUT_MS) : [];
+  const fromActors = order ? await withinTimeLimit(conversationFromActors(actorsOf(this), order), READ_TIMEOUT_MS, () => undefined) : [];
   order?.stop();
   ledgerWatches.get(this)?.();
   const events: ConversationEvent[] = [...transcriptOf(this).events, ...(fromActors ?? [])];
@@ -85,15 +86,3 @@ After({ name: 'Attach the conversation', timeout: READ_TIMEOUT_MS + 5_000 }, asy
   this.attach(image.data, { mediaType: image.mediaType, fileName: image.fileName });
   this.attach(text.data, { mediaType: text.mediaType, fileName: text.fileName });
 });
-
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
