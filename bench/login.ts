@@ -12,7 +12,7 @@
 import type { Api, TelegramClient } from 'telegram';
 import { logInWithTestNumber } from '../support/backends/login';
 import { startEmulator } from '../src/emulator';
-import { createEmulatorClient, type EmulatorEndpoint } from '../src/emulator/gramjs';
+import { createEmulatorClient, emulatorEndpoint, type EmulatorEndpoint } from '../src/emulator/gramjs';
 import type { BenchOptions, BenchResult } from './report';
 import { msSince, summarize } from './stats';
 
@@ -33,8 +33,8 @@ export async function signUp(client: TelegramClient, endpoint: EmulatorEndpoint,
   });
 }
 
-export function endpointOf(emulator: { host: string; mtprotoPort: number; dcId: number; rsaPublicKeyPem: string }): EmulatorEndpoint {
-  return { host: emulator.host, port: emulator.mtprotoPort, dcId: emulator.dcId, rsaPublicKeyPem: emulator.rsaPublicKeyPem };
+export function endpointOf(emulator: Parameters<typeof emulatorEndpoint>[0]): EmulatorEndpoint {
+  return emulatorEndpoint(emulator);
 }
 
 export async function runLogin({ quick, log }: BenchOptions): Promise<BenchResult> {

@@ -1,28 +1,38 @@
 /**
  * `npm run emulator`: the embedded Telegram as a standalone server on 127.0.0.1.
  *
- * Prints one JSON line with everything a GramJS script or a bot needs (ports, DC id, the RSA
- * public key, the Bot API root, a bot's username and token), then serves until SIGINT/SIGTERM.
+ * Prints one JSON line with everything a GramJS script or a bot needs (every DC's address, the
+ * default DC and its port, the RSA public key, the Bot API root, a bot's username and token),
+ * then serves until SIGINT/SIGTERM.
  *
- * Settings (environment): EMULATOR_HOST, EMULATOR_MTPROTO_PORT, EMULATOR_BOT_API_PORT,
+ * Settings (environment): EMULATOR_HOST, EMULATOR_MTPROTO_PORT (the default DC 2's port),
+ * EMULATOR_DC1_PORT / EMULATOR_DC2_PORT / EMULATOR_DC3_PORT, EMULATOR_BOT_API_PORT,
  * EMULATOR_BOT_USERNAME (default family_album_bot).
  */
 import { startEmulator } from './index';
 
-function portSetting(name: string): number | undefined {
+function portSetting(name: string, max = 65535): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return undefined;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`${name}=${raw} is not a port: use a number from 1 to 65535 (or leave it unset for a free one).`);
+  if (!Number.isInteger(port) || port < 0 || port > max) {
+    throw new Error(`${name}=${raw} is not a port: use a number from 1 to ${max} (or leave it unset for a free one).`);
   }
   return port;
 }
 
+/** MTProto ports stay ≤ 32767: GramJS's StringSession stores the port as a signed 16-bit number. */
+const MAX_MTPROTO_PORT = 32767;
+
 async function main(): Promise<void> {
   const emulator = await startEmulator({
     host: process.env.EMULATOR_HOST || '127.0.0.1',
-    mtprotoPort: portSetting('EMULATOR_MTPROTO_PORT'),
+    mtprotoPort: portSetting('EMULATOR_MTPROTO_PORT', MAX_MTPROTO_PORT),
+    mtprotoPorts: {
+      1: portSetting('EMULATOR_DC1_PORT', MAX_MTPROTO_PORT),
+      2: portSetting('EMULATOR_DC2_PORT', MAX_MTPROTO_PORT),
+      3: portSetting('EMULATOR_DC3_PORT', MAX_MTPROTO_PORT),
+    },
     botApiPort: portSetting('EMULATOR_BOT_API_PORT'),
   });
   const bot = emulator.control.createBot({ username: process.env.EMULATOR_BOT_USERNAME || 'family_album_bot' });

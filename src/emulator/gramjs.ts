@@ -4,15 +4,18 @@
  * GramJS needs three things pointed at the emulator, and nothing else changed:
  *  1. the emulator's RSA public key in `telegram/crypto/RSA` `_serverKeys` (GramJS only does
  *     the key exchange with servers whose fingerprint it knows);
- *  2. a connection class that dials the emulator's port: `TelegramClient.connect()` ignores the
- *     session's port (it uses 80, or 443 for WSS) and exported senders (uploads, downloads,
- *     other DCs) force 443, so the port must come from the class, not from the session;
+ *  2. a connection class that dials the emulator's port for each DC: `TelegramClient.connect()`
+ *     ignores the session's port (it uses 80, or 443 for WSS), and after a *_MIGRATE redirect
+ *     (`_switchDC`) and for exported senders (downloads from another DC) GramJS takes the host
+ *     from help.getConfig's dcOptions but forces port 443. Every connection GramJS makes is
+ *     given the DC id it is for (`dcId` in the constructor's options), so the class picks the
+ *     port by DC id; the port never comes from the session;
  *  3. a session whose DC address is the emulator's host (`StringSession.setDC`).
  *
  * `emulatorClientOptions()` returns (2) plus a silent logger (GramJS otherwise prints a version
  * banner); `emulatorSession()` returns (3); `registerEmulatorKey()` does (1).
  *
- *     const endpoint = { host: '127.0.0.1', port, dcId: 2, rsaPublicKeyPem };
+ *     const endpoint = { host: '127.0.0.1', port, dcId: 2, rsaPublicKeyPem, dcs };   // startEmulator()'s connection()
  *     registerEmulatorKey(endpoint.rsaPublicKeyPem);
  *     const client = new TelegramClient(emulatorSession(endpoint), 12345, 'any-hash', emulatorClientOptions(endpoint));
  *     await client.connect();
@@ -30,10 +33,13 @@ import { ServerRsaKey } from './mtproto/rsa';
 
 /** Where the emulator's MTProto server listens, and its public key. */
 export interface EmulatorEndpoint {
+  /** The DC a fresh client starts on, and its address. */
   host: string;
   port: number;
   dcId: number;
   rsaPublicKeyPem: string;
+  /** Every DC's address (`startEmulator().dcs`); without it every DC id dials `port` (a lone server). */
+  dcs?: ReadonlyArray<{ readonly id: number; readonly host: string; readonly port: number }>;
 }
 
 /** StringSession stores the port as a signed 16-bit integer. */
@@ -55,16 +61,27 @@ export function registerEmulatorKey(rsaPublicKeyPem: string): string {
 }
 
 /**
- * A `ConnectionTCPFull` that always dials `port`, whatever port GramJS computed (80, 443, or
- * the session's). The host still comes from the session / help.getConfig dcOptions, so keep
- * those at the emulator's address.
+ * A `ConnectionTCPFull` that dials the emulator's port of the DC GramJS connects to, whatever
+ * port GramJS computed (80, 443, or the session's): `ports` by DC id, `fallbackPort` for a DC
+ * it does not name. The host still comes from the session / help.getConfig dcOptions, which
+ * the emulator fills with its own addresses.
  */
-export function emulatorConnectionClass(port: number): typeof ConnectionTCPFull {
+export function emulatorConnectionClass(fallbackPort: number, ports: ReadonlyMap<number, number> = new Map()): typeof ConnectionTCPFull {
   return class EmulatorConnectionTCPFull extends ConnectionTCPFull {
     constructor(params: ConstructorParameters<typeof ConnectionTCPFull>[0]) {
-      super({ ...params, port });
+      super({ ...params, port: ports.get(params.dcId) ?? fallbackPort });
     }
   };
+}
+
+/** The endpoint of an emulator's connection info (`startEmulator().connection()` or `npm run emulator`'s JSON line). */
+export function emulatorEndpoint(connection: { host: string; mtprotoPort: number; dcId: number; rsaPublicKeyPem: string; dcs?: EmulatorEndpoint['dcs'] }): EmulatorEndpoint {
+  return { host: connection.host, port: connection.mtprotoPort, dcId: connection.dcId, rsaPublicKeyPem: connection.rsaPublicKeyPem, dcs: connection.dcs };
+}
+
+/** The port of each DC of an endpoint, by DC id. */
+export function portsByDc(endpoint: EmulatorEndpoint): Map<number, number> {
+  return new Map((endpoint.dcs ?? []).map((dc) => [dc.id, dc.port]));
 }
 
 /** GramJS's logger with every level off: no banner, no reconnect chatter. */
@@ -73,9 +90,10 @@ export function silentLogger(): Logger {
 }
 
 /**
- * A StringSession pointing at the emulator: a fresh one, or `saved` (from `session.save()`)
- * to resume with its auth key and no new handshake. The stored port is the emulator's when it
- * fits in int16; otherwise 443 (ignored anyway: the connection class supplies the port).
+ * A StringSession pointing at the emulator: a fresh one on the endpoint's DC, or `saved` (from
+ * `session.save()`) to resume with its auth key on the DC it was saved on, with no new
+ * handshake. The stored port is the emulator's when it fits in int16; otherwise 443 (ignored
+ * anyway: the connection class supplies the port).
  */
 export function emulatorSession(endpoint: EmulatorEndpoint, saved = ''): StringSession {
   const session = new StringSession(saved);
@@ -87,7 +105,7 @@ export function emulatorSession(endpoint: EmulatorEndpoint, saved = ''): StringS
 export function emulatorClientOptions(endpoint: EmulatorEndpoint, overrides: TelegramClientParams = {}): TelegramClientParams {
   registerEmulatorKey(endpoint.rsaPublicKeyPem);
   return {
-    connection: emulatorConnectionClass(endpoint.port),
+    connection: emulatorConnectionClass(endpoint.port, portsByDc(endpoint)),
     baseLogger: silentLogger(),
     useWSS: false,
     connectionRetries: 3,

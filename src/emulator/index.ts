@@ -2,30 +2,41 @@ import { createServer } from 'node:net';
 import { startBotApiServer } from './bot-api/server';
 import { EmulatorControl } from './control/control';
 import { createHandlers } from './mtproto/handlers';
-import { startMtprotoServer } from './mtproto/server';
+import type { DcAddress } from './mtproto/dcs';
+import { ServerRsaKey } from './mtproto/rsa';
+import { startMtprotoServer, type MtprotoServer } from './mtproto/server';
 import { subscribeUpdates } from './mtproto/updates';
-import { TelegramState } from './state';
+import { DEFAULT_DC, TEST_DC_IDS, TelegramState } from './state';
 
 export { EmulatorControl } from './control/control';
 export type { BotHandle, StateSnapshot } from './control/control';
 export { TelegramState } from './state';
+export type { DcAddress } from './mtproto/dcs';
 
 export interface EmulatorOptions {
   /** Interface to listen on; loopback unless you mean to share it. */
   host?: string;
-  /** MTProto port; by default a free one ≤ 32767, since GramJS's StringSession saves ports as int16. */
+  /** MTProto port of the default DC (`dcId`); by default a free one ≤ 32767, since GramJS's StringSession saves ports as int16. */
   mtprotoPort?: number;
+  /** MTProto ports by DC id (1, 2, 3); a DC not named gets a free port (or `mtprotoPort` for the default DC). */
+  mtprotoPorts?: Readonly<Partial<Record<number, number>>>;
   /** Bot API port; 0 (the default) lets the OS choose. */
   botApiPort?: number;
-  /** The DC id clients are told they are on. */
+  /** The DC a client starts on when it knows no better (default 2): `mtprotoPort` and `dcId` of the connection name it. */
   dcId?: number;
+  /** The servers' RSA key (one for every DC, as Telegram has); a fresh 2048-bit one by default. */
+  rsaKey?: ServerRsaKey;
 }
 
 /** What a client or a bot needs to reach the emulator. Plain data: printable as JSON. */
 export interface EmulatorConnection {
   host: string;
+  /** The default DC's MTProto port (`dcs` has every DC's). */
   mtprotoPort: number;
+  /** The default DC: where a client starts; a number of another DC is redirected from there. */
   dcId: number;
+  /** Every DC: id, host and port. A GramJS connection class must pick the port by DC id (`gramjs.ts`). */
+  dcs: DcAddress[];
   rsaPublicKeyPem: string;
   botApiRoot: string;
 }
@@ -34,40 +45,58 @@ export interface Emulator extends EmulatorConnection {
   readonly state: TelegramState;
   /** Test-only: bots, faults, snapshots, reset. Not reachable through either protocol. */
   readonly control: EmulatorControl;
+  /** The MTProto server of each DC, by DC id. */
+  readonly servers: ReadonlyMap<number, MtprotoServer>;
   connection(): EmulatorConnection;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the embedded Telegram in this process: an MTProto server for GramJS user clients
- * and an HTTP Bot API server for bots, over one shared state.
+ * Starts the embedded Telegram in this process: the test DC's three DCs (1, 2, 3), each an
+ * MTProto server on its own port, and an HTTP Bot API server for bots, all over one shared
+ * state. An account lives on one DC (99966XYYYY on DC X) and is redirected there from the
+ * others, as on Telegram (`mtproto/dcs.ts`).
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
-  const dcId = options.dcId ?? 2;
+  const dcId = options.dcId ?? DEFAULT_DC;
   const state = new TelegramState();
   const control = new EmulatorControl(state);
-  const mtproto = await listenWithRetry((port) =>
-    startMtprotoServer({ host, port, dcId, state, handlers: createHandlers() }), options.mtprotoPort);
-  const unsubscribe = subscribeUpdates(state, mtproto.pushUpdates, { dcId });
+  const rsaKey = options.rsaKey ?? (await ServerRsaKey.generateAsync());
+  const handlers = createHandlers();
+  // Filled as the servers start; each server reads it at every request.
+  const dcs: DcAddress[] = [];
+  const portOf = (id: number) => options.mtprotoPorts?.[id] ?? (id === dcId ? options.mtprotoPort : undefined);
+  const started = await Promise.all(TEST_DC_IDS.map((id) =>
+    listenWithRetry((port) => startMtprotoServer({ host, port, dcId: id, dcs, state, handlers, rsaKey }), portOf(id))));
+  const servers = new Map(started.map((server) => [server.dcId, server]));
+  dcs.push(...started.map((server) => ({ id: server.dcId, host, port: server.port })));
+  const home = servers.get(dcId);
+  if (!home) throw new Error(`dcId ${dcId} is not one of the emulator's DCs (${TEST_DC_IDS.join(', ')})`);
+
+  // Updates reach an account's sessions on its home DC, where its client is signed in.
+  const unsubscribe = subscribeUpdates(state, (accountId, updates) =>
+    (servers.get(state.findAccount(accountId)?.homeDc ?? dcId) ?? home).pushUpdates(accountId, updates));
   const botApi = await startBotApiServer({ host, port: options.botApiPort ?? 0, state });
 
   const connection: EmulatorConnection = {
     host,
-    mtprotoPort: mtproto.port,
+    mtprotoPort: home.port,
     dcId,
-    rsaPublicKeyPem: mtproto.rsaPublicKeyPem,
+    dcs: dcs.map((dc) => ({ ...dc })),
+    rsaPublicKeyPem: rsaKey.publicKeyPem,
     botApiRoot: botApi.apiRoot,
   };
   return {
     ...connection,
     state,
     control,
-    connection: () => ({ ...connection }),
+    servers,
+    connection: () => ({ ...connection, dcs: connection.dcs.map((dc) => ({ ...dc })) }),
     async stop() {
       control.stop();
       unsubscribe();
-      await Promise.all([mtproto.close(), botApi.close()]);
+      await Promise.all([...started.map((server) => server.close()), botApi.close()]);
     },
   };
 }

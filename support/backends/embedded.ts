@@ -5,11 +5,17 @@
  */
 import type { TelegramClient } from 'telegram';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { createEmulatorClient } from '../../src/emulator/gramjs';
+import { createEmulatorClient, emulatorEndpoint } from '../../src/emulator/gramjs';
+import { TEST_DC_IDS } from '../../src/emulator/state';
 import type { Backend, BotConnection, PersonSlot } from './backend';
 import { workerIndex } from './backend';
 import { closeClient } from './close-client';
 import { logInWithTestNumber } from './login';
+
+/** The DC a person's number lives on: the three DCs in turn. */
+export function homeDcOfPerson(slot: Pick<PersonSlot, 'index'>): number {
+  return TEST_DC_IDS[(slot.index - 1 + TEST_DC_IDS.length) % TEST_DC_IDS.length];
+}
 
 /** The embedded Telegram does not check API credentials; these only fill the fields. */
 const API_ID = 1;
@@ -35,11 +41,16 @@ export class EmbeddedBackend implements Backend {
     this.emulator = undefined;
   }
 
-  /** Test numbers as on the real test DC: 99966 X YYYY, X the DC id, and the code X repeated 5 times. */
+  /**
+   * Test numbers as on the real test DC: 99966 X YYYY, X the DC id, and the code X repeated 5
+   * times. People are spread over the three DCs (person 1 on DC 1, person 2 on DC 2, …) and every
+   * client starts on the default DC 2, so most logins are redirected (PHONE_MIGRATE_X) and photos
+   * are downloaded across DCs (FILE_MIGRATE_X, exported authorizations), as on Telegram.
+   */
   async signIn(slot: PersonSlot): Promise<TelegramClient> {
     const emulator = this.started();
-    const dc = String(emulator.dcId);
-    const client = createEmulatorClient({ host: emulator.host, port: emulator.mtprotoPort, dcId: emulator.dcId, rsaPublicKeyPem: emulator.rsaPublicKeyPem }, { apiId: API_ID, apiHash: API_HASH });
+    const dc = String(homeDcOfPerson(slot));
+    const client = createEmulatorClient(emulatorEndpoint(emulator.connection()), { apiId: API_ID, apiHash: API_HASH });
     this.clients.add(client);
     await client.connect();
     await logInWithTestNumber(client, {

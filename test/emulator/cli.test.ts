@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
-import { createEmulatorClient } from '../../src/emulator/gramjs';
+import { createEmulatorClient, emulatorEndpoint } from '../../src/emulator/gramjs';
 import { Api } from 'telegram';
 
 function startCli(env: NodeJS.ProcessEnv = {}) {
@@ -19,6 +19,9 @@ test('npm run emulator prints one JSON line a GramJS script can connect with, an
   const info = JSON.parse(line);
   assert.equal(info.host, '127.0.0.1');
   assert.ok(info.mtprotoPort > 0 && info.mtprotoPort <= 32767, 'the port fits a StringSession');
+  assert.deepEqual(info.dcs.map((dc: { id: number }) => dc.id), [1, 2, 3], 'every DC is printed');
+  for (const dc of info.dcs) assert.ok(dc.host === '127.0.0.1' && dc.port > 0 && dc.port <= 32767);
+  assert.equal(info.dcs.find((dc: { id: number }) => dc.id === info.dcId).port, info.mtprotoPort);
   assert.match(info.rsaPublicKeyPem, /BEGIN PUBLIC KEY/);
   assert.match(info.botApiRoot, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.match(info.bot.token, /^\d+:/);
@@ -26,10 +29,11 @@ test('npm run emulator prints one JSON line a GramJS script can connect with, an
   const me = (await (await fetch(`${info.botApiRoot}/bot${info.bot.token}/getMe`)).json()) as { result: { username: string } };
   assert.equal(me.result.username, info.bot.username);
 
-  const client = createEmulatorClient({ host: info.host, port: info.mtprotoPort, dcId: info.dcId, rsaPublicKeyPem: info.rsaPublicKeyPem });
+  const client = createEmulatorClient(emulatorEndpoint(info));
   await client.connect();
   const config = await client.invoke(new Api.help.GetConfig());
   assert.equal(config.thisDc, info.dcId);
+  assert.equal(config.dcOptions.length, 3);
   await client.destroy();
 
   child.kill('SIGTERM');
@@ -44,4 +48,13 @@ test('a port setting that is not a port is refused with the setting named', asyn
   const [code] = await once(child, 'exit');
   assert.equal(code, 1);
   assert.match(stderr, /EMULATOR_MTPROTO_PORT=eighty is not a port/);
+});
+
+test('a DC port setting above 32767 is refused: a StringSession could not store it', async () => {
+  const child = startCli({ EMULATOR_DC1_PORT: '40000' });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 1);
+  assert.match(stderr, /EMULATOR_DC1_PORT=40000 is not a port: use a number from 1 to 32767/);
 });

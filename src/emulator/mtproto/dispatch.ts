@@ -7,13 +7,16 @@
  *      keeps serving);
  *   3. an auth key not signed in, for a method that needs it → 401 AUTH_KEY_UNREGISTERED
  *      (GramJS reads this as "not logged in");
- *   4. an injected FLOOD_WAIT fault for this method → 420 FLOOD_WAIT_X;
- *   5. the handler: its result is boxed per the method's declared type; a thrown
+ *   4. a signed-in account on a DC that is not its home → 303 USER_MIGRATE_X, except for
+ *      downloads and sign-in methods (`dcs.ts`);
+ *   5. an injected FLOOD_WAIT fault for this method → 420 FLOOD_WAIT_X;
+ *   6. the handler: its result is boxed per the method's declared type; a thrown
  *      TelegramError becomes its rpc_error, anything else a logged 500 INTERNAL.
  */
 import { TelegramError, UnauthorizedError } from '../errors';
 import type { TelegramState } from '../state';
 import type { AuthKeyStore } from './auth-key';
+import { allowedAwayFromHome, redirectUnlessHere } from './dcs';
 import { unwrapRequest, writeRpcError } from './codec';
 import type { HandlerRegistry, RequestContext } from './handler';
 import type { IncomingRequest, RequestDispatcher } from './session';
@@ -54,9 +57,11 @@ export function createDispatcher(options: DispatcherOptions): RequestDispatcher 
         return writeRpcError(400, methodInvalidError(method));
       }
       const accountId = session.accountId;
-      if (requiresSignIn(method) && (accountId === undefined || !state.findAccount(accountId))) {
+      const account = accountId === undefined ? undefined : state.findAccount(accountId);
+      if (requiresSignIn(method) && !account) {
         throw new UnauthorizedError('AUTH_KEY_UNREGISTERED', `${method} needs a signed-in auth key`);
       }
+      if (account && !allowedAwayFromHome(method)) redirectUnlessHere(server, 'USER', account.homeDc);
       state.faults.checkFloodWait(method);
 
       const context: RequestContext = {

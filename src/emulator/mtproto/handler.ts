@@ -1,6 +1,7 @@
 import type { Api } from 'telegram';
 import { UnauthorizedError } from '../errors';
 import type { Account, TelegramState } from '../state';
+import type { DcAddress } from './dcs';
 
 /**
  * The contract between the MTProto protocol layers (transport → codec → session → dispatch)
@@ -18,15 +19,13 @@ export interface RequestContext {
   /** Unbinds the auth key (auth.LogOut). */
   signOut(): void;
   /**
-   * Where clients reach this server: answers `help.getConfig` dcOptions (always 127.0.0.1-style).
-   *
-   * What the protocol side needs from `help.getConfig` (GramJS `getDC()` reads it for exported
-   * senders: uploads, downloads): `thisDc` = `dcId`, and a non-ipv6 `DcOption` with
-   * `id: dcId, ipAddress: host, port` (GramJS then forces port 443, and the emulator's
-   * connection class swaps in the real port). Give files (photos, documents) `dcId` too:
-   * a different DC id makes GramJS call `auth.exportAuthorization`/`importAuthorization`.
+   * Where clients reach this server, and every DC of the emulator: `help.getConfig` lists them
+   * (GramJS `getDC()` reads its dcOptions for `_switchDC` and exported senders, then forces
+   * port 443 there: the emulator's connection class picks each DC's real port by DC id), and
+   * the redirects of `dcs.ts` are answered only towards DCs in `dcs`. Without `dcs` this server
+   * is alone and answers for every DC id.
    */
-  readonly server: { readonly host: string; readonly port: number; readonly dcId: number };
+  readonly server: { readonly host: string; readonly port: number; readonly dcId: number; readonly dcs?: readonly DcAddress[] };
 }
 
 /**

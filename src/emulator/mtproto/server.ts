@@ -14,6 +14,7 @@ import type { Api } from 'telegram';
 import type { TelegramState } from '../state';
 import { AuthKeyStore } from './auth-key';
 import { decodeObject, readPlainMessage, writePlainMessage } from './codec';
+import type { DcAddress } from './dcs';
 import { createDispatcher } from './dispatch';
 import type { HandlerRegistry } from './handler';
 import { KeyExchange } from './handshake';
@@ -32,6 +33,12 @@ export interface MtprotoServerOptions {
   port: number;
   /** The DC id clients are on, reported to handlers for help.getConfig (default 2). */
   dcId?: number;
+  /**
+   * Every DC of the emulator, this one included, for help.getConfig and the *_MIGRATE redirects
+   * (`dcs.ts`). Read at each request, so the caller may fill it as its servers start. Absent:
+   * this server is alone and answers for every DC id.
+   */
+  dcs?: readonly DcAddress[];
   state: TelegramState;
   handlers: HandlerRegistry;
   /** The server's RSA key; a fresh 2048-bit one by default. */
@@ -85,6 +92,7 @@ export async function startMtprotoServer(options: MtprotoServerOptions): Promise
         return port;
       },
       dcId,
+      dcs: options.dcs,
     },
     log: (message) => log('warn', message),
   });

@@ -13,13 +13,7 @@ import { unixNow } from '../state';
 import { messageToTl, usersOf, type Viewpoint } from './convert';
 import type { PushUpdates } from './handler';
 
-export interface UpdateOptions {
-  /** The DC id put on pushed photos and documents (the server's; 2 by default). */
-  dcId?: number;
-}
-
-export function subscribeUpdates(state: TelegramState, push: PushUpdates, options: UpdateOptions = {}): () => void {
-  const dcId = options.dcId ?? 2;
+export function subscribeUpdates(state: TelegramState, push: PushUpdates): () => void {
   const isUser = (id: number) => state.findAccount(id)?.isBot === false;
 
   const bundle = (view: Viewpoint, update: Api.TypeUpdate, event: BoxEvent) =>
@@ -27,13 +21,13 @@ export function subscribeUpdates(state: TelegramState, push: PushUpdates, option
 
   const onMessage = (event: BoxEvent) => {
     if (event.outgoing || !isUser(event.ownerId)) return;
-    const view = { state, viewerId: event.ownerId, dcId };
+    const view = { state, viewerId: event.ownerId };
     const message = messageToTl(view, event.message, event.boxId);
     push(event.ownerId, bundle(view, new Api.UpdateNewMessage({ message, pts: event.pts, ptsCount: 1 }), event));
   };
   const onEdit = (event: BoxEvent) => {
     if (event.outgoing || !isUser(event.ownerId)) return;
-    const view = { state, viewerId: event.ownerId, dcId };
+    const view = { state, viewerId: event.ownerId };
     const message = messageToTl(view, event.message, event.boxId);
     push(event.ownerId, bundle(view, new Api.UpdateEditMessage({ message, pts: event.pts, ptsCount: 1 }), event));
   };

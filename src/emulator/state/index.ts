@@ -13,3 +13,4 @@ export { imageSize } from './image-size';
 export { commandScopeKey } from './bot-commands';
 export type { CommandScope } from './bot-commands';
 export type { PrivacyKey, PrivacyRule } from './privacy';
+export { DEFAULT_DC, TEST_DC_IDS, homeDcOfPhone } from './dcs';

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { BadRequestError, ForbiddenError } from '../errors';
 import { unixNow } from './clock';
+import { DEFAULT_DC, homeDcOfPhone } from './dcs';
 import { detectEntities } from './entities';
 import { Faults } from './faults';
 import { randomLong } from './ids';
@@ -76,7 +77,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     if (this.findByPhone(phone)) throw new BadRequestError('PHONE_NUMBER_OCCUPIED', `${phone} is already signed up`);
     const firstName = init.firstName.trim();
     if (!firstName || firstName.length > 64) throw new BadRequestError('FIRSTNAME_INVALID', 'a first name of 1 to 64 characters is required');
-    return this.addAccount({ isBot: false, phone, firstName, lastName: (init.lastName ?? '').trim() });
+    return this.addAccount({ isBot: false, phone, firstName, lastName: (init.lastName ?? '').trim(), homeDc: homeDcOfPhone(phone) });
   }
 
   /** Creates a bot the way @BotFather does; the token is `<id>:<secret>` unless given. */
@@ -87,10 +88,10 @@ export class TelegramState extends EventEmitter<StateEvents> {
     const id = this.nextAccountId;
     const token = init.token ?? `${id}:AA${randomBytes(24).toString('base64url').slice(0, 33)}`;
     if (this.findByToken(token)) throw new BadRequestError('TOKEN_OCCUPIED', 'another bot has this token');
-    return this.addAccount({ isBot: true, firstName: init.firstName ?? username, lastName: '', username, botToken: token });
+    return this.addAccount({ isBot: true, firstName: init.firstName ?? username, lastName: '', username, botToken: token, homeDc: DEFAULT_DC });
   }
 
-  private addAccount(fields: Pick<Account, 'isBot' | 'firstName' | 'lastName' | 'username' | 'phone' | 'botToken'>): Account {
+  private addAccount(fields: Pick<Account, 'isBot' | 'firstName' | 'lastName' | 'username' | 'phone' | 'botToken' | 'homeDc'>): Account {
     const account: Account = {
       ...fields,
       id: this.nextAccountId++,
@@ -220,16 +221,17 @@ export class TelegramState extends EventEmitter<StateEvents> {
 
   // ── media and uploads ───────────────────────────────────────────────────────────────────
 
-  storePhoto(bytes: Buffer): Photo {
+  /** Stores an image on DC `dcId` (the uploader's; a bot's files live on {@link DEFAULT_DC}). */
+  storePhoto(bytes: Buffer, dcId: number = DEFAULT_DC): Photo {
     const size = imageSize(bytes);
     if (!size) throw new BadRequestError('IMAGE_PROCESS_FAILED', 'the file is not a JPEG, PNG, GIF or WebP image');
-    const photo: Photo = { ...this.newMediaIdentity(), bytes, width: size.width, height: size.height };
+    const photo: Photo = { ...this.newMediaIdentity(), bytes, width: size.width, height: size.height, dcId };
     this.photos.set(photo.id, photo);
     return photo;
   }
 
-  storeDocument(init: { bytes: Buffer; mimeType: string; kind?: DocumentKind; fileName?: string; duration?: number; width?: number; height?: number; emoji?: string }): Document {
-    const document: Document = { ...this.newMediaIdentity(), kind: 'file', ...init };
+  storeDocument(init: { bytes: Buffer; mimeType: string; kind?: DocumentKind; fileName?: string; duration?: number; width?: number; height?: number; emoji?: string; dcId?: number }): Document {
+    const document: Document = { ...this.newMediaIdentity(), kind: 'file', ...init, dcId: init.dcId ?? DEFAULT_DC };
     this.documents.set(document.id, document);
     return document;
   }

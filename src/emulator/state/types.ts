@@ -19,8 +19,10 @@ export interface Account {
   username?: string;
   /** Digits only, no "+". Users only. */
   readonly phone?: string;
-  /** `<id>:<secret>`. Bots only. */
-  readonly botToken?: string;
+  /** `<id>:<secret>`. Bots only; @BotFather's /revoke replaces it. */
+  botToken?: string;
+  /** The DC the account lives on (see `dcs.ts`): 99966XYYYY on DC X, everything else on DC 2. */
+  readonly homeDc: number;
   /** Bot commands by scope key (see `commandScopeKey`). Bots only. */
   readonly botCommands: Map<string, BotCommand[]>;
   /** The last message id in this account's box: ids are per account, as on Telegram. */
@@ -128,6 +130,8 @@ export interface Photo {
   readonly bytes: Buffer;
   readonly width: number;
   readonly height: number;
+  /** The DC the photo is stored on (its uploader's); other DCs answer FILE_MIGRATE_X for it. */
+  readonly dcId: number;
 }
 
 export type DocumentKind = 'file' | 'sticker' | 'voice' | 'audio' | 'video' | 'animation';
@@ -146,6 +150,8 @@ export interface Document {
   readonly height?: number;
   /** Stickers only. */
   readonly emoji?: string;
+  /** The DC the document is stored on (its uploader's); other DCs answer FILE_MIGRATE_X for it. */
+  readonly dcId: number;
 }
 
 export type Media = { kind: 'photo'; photo: Photo } | { kind: 'document'; document: Document };

@@ -33,7 +33,7 @@ let bot: Account;
 
 before(async () => {
   server = await startMtprotoServer({ port: 0, state, handlers: createHandlers(), log: (level, message) => level === 'warn' && warnings.push(message) });
-  unsubscribe = subscribeUpdates(state, server.pushUpdates, { dcId: server.dcId });
+  unsubscribe = subscribeUpdates(state, server.pushUpdates);
   endpoint = { host: server.host, port: server.port, dcId: server.dcId, rsaPublicKeyPem: server.rsaPublicKeyPem };
   bot = state.createBot({ username: 'family_album_bot', firstName: 'Family Album' });
   bot.botCommands.set(commandScopeKey({ kind: 'default' }), [{ command: 'photo', description: 'A random family photo' }]);

@@ -9,15 +9,16 @@ import { fromLong, toLong } from './long';
  * A photo is kept exactly as uploaded (no re-encoding, no thumbnails), so it has one size:
  * type 'x' up to 800 px on the longer side, 'y' above, with its real width, height and byte
  * count. GramJS downloads the largest size, which is then the very bytes that were uploaded.
+ * Its `dcId` is where it is stored: GramJS downloads it from there (FILE_MIGRATE elsewhere).
  */
-export function photoToTl(photo: Photo, dcId: number): Api.Photo {
+export function photoToTl(photo: Photo): Api.Photo {
   return new Api.Photo({
     id: toLong(photo.id),
     accessHash: toLong(photo.accessHash),
     fileReference: photo.fileReference,
     date: photo.date,
     sizes: [new Api.PhotoSize({ type: photoSizeType(photo), w: photo.width, h: photo.height, size: photo.bytes.length })],
-    dcId,
+    dcId: photo.dcId,
   });
 }
 
@@ -25,7 +26,7 @@ export function photoSizeType(photo: Pick<Photo, 'width' | 'height'>): 'x' | 'y'
   return Math.max(photo.width, photo.height) <= 800 ? 'x' : 'y';
 }
 
-export function documentToTl(document: Document, dcId: number): Api.Document {
+export function documentToTl(document: Document): Api.Document {
   return new Api.Document({
     id: toLong(document.id),
     accessHash: toLong(document.accessHash),
@@ -33,7 +34,7 @@ export function documentToTl(document: Document, dcId: number): Api.Document {
     date: document.date,
     mimeType: document.mimeType,
     size: toLong(document.bytes.length),
-    dcId,
+    dcId: document.dcId,
     attributes: documentAttributes(document),
   });
 }
@@ -68,11 +69,11 @@ function documentAttributes(document: Document): Api.TypeDocumentAttribute[] {
   return attributes;
 }
 
-export function mediaToTl(media: Media, dcId: number): Api.TypeMessageMedia {
-  if (media.kind === 'photo') return new Api.MessageMediaPhoto({ photo: photoToTl(media.photo, dcId) });
+export function mediaToTl(media: Media): Api.TypeMessageMedia {
+  if (media.kind === 'photo') return new Api.MessageMediaPhoto({ photo: photoToTl(media.photo) });
   const kind = media.document.kind;
   return new Api.MessageMediaDocument({
-    document: documentToTl(media.document, dcId),
+    document: documentToTl(media.document),
     voice: kind === 'voice' || undefined,
     video: kind === 'video' || undefined,
   });
@@ -81,11 +82,12 @@ export function mediaToTl(media: Media, dcId: number): Api.TypeMessageMedia {
 /**
  * The media a client attaches (`InputMedia`) as state media: uploaded photos and documents
  * are joined from their parts and stored; photos and documents sent by id must exist with the
- * given access hash. Anything else (contacts, polls, geo…) is MEDIA_INVALID here.
+ * given access hash. Anything else (contacts, polls, geo…) is MEDIA_INVALID here. New files
+ * are stored on `dcId`, the DC they were uploaded to.
  */
-export function mediaFromTl(state: TelegramState, accountId: number, media: Api.TypeInputMedia | undefined): Media {
+export function mediaFromTl(state: TelegramState, accountId: number, media: Api.TypeInputMedia | undefined, dcId: number): Media {
   if (media instanceof Api.InputMediaUploadedPhoto) {
-    return { kind: 'photo', photo: state.storePhoto(takeUploadedFile(state, accountId, media.file)) };
+    return { kind: 'photo', photo: state.storePhoto(takeUploadedFile(state, accountId, media.file), dcId) };
   }
   if (media instanceof Api.InputMediaPhoto) {
     const input = media.id;
@@ -97,7 +99,7 @@ export function mediaFromTl(state: TelegramState, accountId: number, media: Api.
   }
   if (media instanceof Api.InputMediaUploadedDocument) {
     const bytes = takeUploadedFile(state, accountId, media.file);
-    return { kind: 'document', document: state.storeDocument({ bytes, mimeType: media.mimeType || 'application/octet-stream', ...fromAttributes(media.attributes) }) };
+    return { kind: 'document', document: state.storeDocument({ bytes, mimeType: media.mimeType || 'application/octet-stream', ...fromAttributes(media.attributes), dcId }) };
   }
   if (media instanceof Api.InputMediaDocument) {
     const input = media.id;

@@ -7,12 +7,10 @@ import { mediaToTl } from './media';
 import { peerUser } from './peers';
 import { userToTl } from './user';
 
-/** Who is looking, and which DC files live on: what every converted message depends on. */
+/** Who is looking: what every converted message depends on. */
 export interface Viewpoint {
   readonly state: TelegramState;
   readonly viewerId: number;
-  /** The DC id put on photos and documents, so GramJS downloads them from this server. */
-  readonly dcId: number;
 }
 
 /**
@@ -20,7 +18,7 @@ export interface Viewpoint {
  * the sender's copy, and `peerId` the other participant (for an incoming message, the sender).
  */
 export function messageToTl(view: Viewpoint, message: Message, boxId: number): Api.Message {
-  const { state, viewerId, dcId } = view;
+  const { state, viewerId } = view;
   const peerId = state.peerOf(message, viewerId);
   return new Api.Message({
     id: boxId,
@@ -29,7 +27,7 @@ export function messageToTl(view: Viewpoint, message: Message, boxId: number): A
     peerId: peerUser(peerId),
     date: message.date,
     message: message.text,
-    media: message.media ? mediaToTl(message.media, dcId) : undefined,
+    media: message.media ? mediaToTl(message.media) : undefined,
     replyMarkup: message.replyMarkup ? replyMarkupToTl(message.replyMarkup) : undefined,
     entities: message.entities.length > 0 ? message.entities.map(entityToTl) : undefined,
     fwdFrom: message.forward

@@ -6,11 +6,15 @@
  * answers auth.authorizationSignUpRequired for a new number → auth.signUp. Numbers that the
  * control surface protected with a password answer 401 SESSION_PASSWORD_NEEDED after a right
  * code, as shared test numbers whose 2FA a stranger set do.
+ *
+ * A number lives on the DC written in it: asked on another DC of the emulator, sendCode, signIn
+ * and signUp answer 303 PHONE_MIGRATE_X and GramJS reconnects there (`../dcs.ts`).
  */
 import { randomBytes } from 'node:crypto';
 import { Api } from 'telegram';
 import { BadRequestError, UnauthorizedError } from '../../errors';
-import type { Account, TelegramState } from '../../state';
+import { homeDcOfPhone, type Account, type TelegramState } from '../../state';
+import { redirectUnlessHere } from '../dcs';
 import { toLong, userToTl } from '../convert';
 import type { HandlerRegistry, RequestContext } from '../handler';
 
@@ -19,8 +23,8 @@ const TEST_NUMBER = /^99966([1-3])\d{4}$/;
 /** phone_code_hash values issued by auth.sendCode, per state and number (the last one counts). */
 const issuedCodes = new WeakMap<TelegramState, Map<string, string>>();
 
-/** Cross-DC authorization tokens from auth.exportAuthorization, per state. */
-const exportedAuthorizations = new WeakMap<TelegramState, Map<string, number>>();
+/** Cross-DC authorization tokens from auth.exportAuthorization, per state: for whom, and for which DC. */
+const exportedAuthorizations = new WeakMap<TelegramState, Map<string, { accountId: number; dcId: number }>>();
 
 function codesOf(state: TelegramState): Map<string, string> {
   let codes = issuedCodes.get(state);
@@ -48,8 +52,15 @@ function authorization(account: Account): Api.auth.Authorization {
   return new Api.auth.Authorization({ user: userToTl(account, account.id) });
 }
 
+/** A test number on this DC, or PHONE_MIGRATE_X towards its home. */
+function numberHere(ctx: RequestContext, phone: string | undefined): { digits: string; code: string } {
+  const number = testNumber(phone);
+  redirectUnlessHere(ctx.server, 'PHONE', homeDcOfPhone(number.digits));
+  return number;
+}
+
 function sendCode(ctx: RequestContext, request: Api.auth.SendCode): Api.auth.SentCode {
-  const { digits } = testNumber(request.phoneNumber);
+  const { digits } = numberHere(ctx, request.phoneNumber);
   const hash = randomBytes(9).toString('hex');
   codesOf(ctx.state).set(digits, hash);
   // A number that has an account gets the code in the app, a new one by SMS, as on Telegram.
@@ -60,7 +71,7 @@ function sendCode(ctx: RequestContext, request: Api.auth.SendCode): Api.auth.Sen
 }
 
 function signIn(ctx: RequestContext, request: Api.auth.SignIn): Api.auth.TypeAuthorization {
-  const { digits, code } = testNumber(request.phoneNumber);
+  const { digits, code } = numberHere(ctx, request.phoneNumber);
   checkCodeHash(ctx.state, digits, request.phoneCodeHash);
   if (!request.phoneCode) throw new BadRequestError('PHONE_CODE_EMPTY', 'pass the code (for a test number, its DC digit five times)');
   if (request.phoneCode !== code) throw new BadRequestError('PHONE_CODE_INVALID', `wrong code: for ${digits} it is ${code[0]} five times`);
@@ -75,7 +86,7 @@ function signIn(ctx: RequestContext, request: Api.auth.SignIn): Api.auth.TypeAut
 }
 
 function signUp(ctx: RequestContext, request: Api.auth.SignUp): Api.auth.TypeAuthorization {
-  const { digits } = testNumber(request.phoneNumber);
+  const { digits } = numberHere(ctx, request.phoneNumber);
   checkCodeHash(ctx.state, digits, request.phoneCodeHash);
   const account = ctx.state.createUser({ phone: digits, firstName: request.firstName ?? '', lastName: request.lastName });
   codesOf(ctx.state).delete(digits);
@@ -89,27 +100,39 @@ function logOut(ctx: RequestContext): Api.auth.LoggedOut {
 }
 
 /**
- * GramJS exports its authorization before using another DC's sender. The emulator is one
- * server for every DC, so the token simply names the account.
+ * GramJS exports its authorization on its home DC before it opens a sender on another DC (to
+ * download a file stored there), and imports it on that DC. The token is good once, for that
+ * account, on that DC only. Exporting to the DC one is on, or to a DC that does not exist, is
+ * DC_ID_INVALID (GramJS then treats the sender as authorized already).
  */
 function exportAuthorization(ctx: RequestContext, request: Api.auth.ExportAuthorization): Api.auth.ExportedAuthorization {
   if (ctx.accountId === undefined) throw new UnauthorizedError('AUTH_KEY_UNREGISTERED', 'sign in before exporting the authorization');
-  if (request.dcId < 1 || request.dcId > 5) throw new BadRequestError('DC_ID_INVALID', `there is no DC ${request.dcId}`);
-  let tokens = exportedAuthorizations.get(ctx.state);
-  if (!tokens) exportedAuthorizations.set(ctx.state, (tokens = new Map()));
+  const known = ctx.server.dcs?.map((dc) => dc.id) ?? [1, 2, 3, 4, 5];
+  if (!known.includes(request.dcId) || (ctx.server.dcs && request.dcId === ctx.server.dcId)) {
+    throw new BadRequestError('DC_ID_INVALID', `there is no other DC ${request.dcId} to export to`);
+  }
   const bytes = randomBytes(32);
-  tokens.set(bytes.toString('hex'), ctx.accountId);
+  tokensOf(ctx.state).set(bytes.toString('hex'), { accountId: ctx.accountId, dcId: request.dcId });
   return new Api.auth.ExportedAuthorization({ id: toLong(ctx.accountId), bytes });
 }
 
 function importAuthorization(ctx: RequestContext, request: Api.auth.ImportAuthorization): Api.auth.Authorization {
-  const tokens = exportedAuthorizations.get(ctx.state);
-  const accountId = tokens?.get(Buffer.from(request.bytes).toString('hex'));
-  const account = accountId === undefined ? undefined : ctx.state.findAccount(accountId);
-  if (!account || accountId !== Number(request.id.toString())) throw new BadRequestError('AUTH_BYTES_INVALID', 'use the bytes auth.exportAuthorization returned');
-  tokens!.delete(Buffer.from(request.bytes).toString('hex'));
+  const key = Buffer.from(request.bytes ?? []).toString('hex');
+  const token = tokensOf(ctx.state).get(key);
+  const account = token && ctx.state.findAccount(token.accountId);
+  const forThisDc = token !== undefined && (!ctx.server.dcs || token.dcId === ctx.server.dcId);
+  if (!account || !forThisDc || token.accountId !== Number(request.id.toString())) {
+    throw new BadRequestError('AUTH_BYTES_INVALID', 'use the bytes auth.exportAuthorization returned for this DC');
+  }
+  tokensOf(ctx.state).delete(key);
   ctx.signIn(account.id);
   return authorization(account);
+}
+
+function tokensOf(state: TelegramState): Map<string, { accountId: number; dcId: number }> {
+  let tokens = exportedAuthorizations.get(state);
+  if (!tokens) exportedAuthorizations.set(state, (tokens = new Map()));
+  return tokens;
 }
 
 export const authHandlers: HandlerRegistry = {

@@ -6,7 +6,7 @@ import type { RequestContext } from '../handler';
 
 /** The viewpoint of the signed-in account for converting messages. */
 export function viewpoint(ctx: RequestContext, viewerId: number): Viewpoint {
-  return { state: ctx.state, viewerId, dcId: ctx.server.dcId };
+  return { state: ctx.state, viewerId };
 }
 
 /** An `Updates` bundle with the users GramJS needs to make sense of it. */

@@ -1,25 +1,34 @@
 /**
  * help.*: what GramJS asks on connect. `help.getConfig` matters most: its dcOptions are where
- * GramJS's exported senders (uploads, downloads) connect, so every DC points at this server.
+ * GramJS connects after a *_MIGRATE redirect and where its exported senders (downloads from
+ * another DC) go. With several DCs each is listed at its own address, test flag set, as the
+ * test DC lists its own; a lone server lists every DC id at its own address.
  */
 import { Api } from 'telegram';
 import type { HandlerRegistry, RequestContext } from '../handler';
 import { LIMITS, unixNow } from '../../state';
 
-/** Every DC id a client may ask for: the emulator is all of them. */
-const DC_IDS = [1, 2, 3, 4, 5];
+/** Every DC id a lone server answers for. */
+const LONE_SERVER_DC_IDS = [1, 2, 3, 4, 5];
+
+/** The DC options of the config: every DC at its own address, this one first. */
+function dcOptions(server: RequestContext['server']): Api.DcOption[] {
+  const { host, port, dcId } = server;
+  const dcs = server.dcs ?? LONE_SERVER_DC_IDS.map((id) => ({ id, host, port }));
+  // This DC first: GramJS takes the first option with a matching id.
+  const ordered = [...dcs.filter((dc) => dc.id === dcId), ...dcs.filter((dc) => dc.id !== dcId)];
+  return ordered.map((dc) => new Api.DcOption({ id: dc.id, ipAddress: dc.host, port: dc.port }));
+}
 
 function getConfig(ctx: RequestContext): Api.Config {
   const now = unixNow();
-  const { host, port, dcId } = ctx.server;
-  // This DC first: GramJS takes the first option with a matching id.
-  const ids = [dcId, ...DC_IDS.filter((id) => id !== dcId)];
+  const { dcId } = ctx.server;
   return new Api.Config({
     date: now,
     expires: now + 3600,
     testMode: true,
     thisDc: dcId,
-    dcOptions: ids.map((id) => new Api.DcOption({ id, ipAddress: host, port })),
+    dcOptions: dcOptions(ctx.server),
     dcTxtDomainName: 'localhost',
     chatSizeMax: 200,
     megagroupSizeMax: 200_000,
@@ -49,6 +58,7 @@ function getConfig(ctx: RequestContext): Api.Config {
   });
 }
 
+/** Every client is on loopback, as near to one DC as to another: the nearest is the one asked. */
 function getNearestDc(ctx: RequestContext): Api.NearestDc {
   return new Api.NearestDc({ country: 'NL', thisDc: ctx.server.dcId, nearestDc: ctx.server.dcId });
 }

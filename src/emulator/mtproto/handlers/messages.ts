@@ -71,7 +71,7 @@ function sendMedia(ctx: RequestContext, request: Api.messages.SendMedia): Api.Up
   checkCaption(text); // before the upload is consumed, so a long caption costs the client nothing
   const replyTo = replyToBoxId(request.replyTo);
   checkReplyTo(ctx, me, replyTo);
-  const media = mediaFromTl(ctx.state, me.id, request.media);
+  const media = mediaFromTl(ctx.state, me.id, request.media, ctx.server.dcId);
   const message = ctx.state.sendMessage(me.id, other.id, {
     text,
     entities: userEntities(ctx.state, me.id, text, request.entities),
@@ -85,7 +85,7 @@ function sendMedia(ctx: RequestContext, request: Api.messages.SendMedia): Api.Up
 function uploadMedia(ctx: RequestContext, request: Api.messages.UploadMedia): Api.TypeMessageMedia {
   const me = signedInAccount(ctx);
   resolveInputPeer(ctx.state, me.id, request.peer);
-  return mediaToTl(mediaFromTl(ctx.state, me.id, request.media), ctx.server.dcId);
+  return mediaToTl(mediaFromTl(ctx.state, me.id, request.media, ctx.server.dcId));
 }
 
 /** An album: every item is resolved first (so a bad one sends nothing), then all share a groupedId. */
@@ -97,7 +97,7 @@ function sendMultiMedia(ctx: RequestContext, request: Api.messages.SendMultiMedi
   for (const item of items) checkCaption(item.message ?? '');
   const replyTo = replyToBoxId(request.replyTo);
   checkReplyTo(ctx, me, replyTo);
-  const media: Media[] = items.map((item) => mediaFromTl(ctx.state, me.id, item.media));
+  const media: Media[] = items.map((item) => mediaFromTl(ctx.state, me.id, item.media, ctx.server.dcId));
   const groupedId = randomLong();
   const sent = items.map((item, index) => {
     const text = item.message ?? '';

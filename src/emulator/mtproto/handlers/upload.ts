@@ -7,6 +7,7 @@ import { Api } from 'telegram';
 import { BadRequestError } from '../../errors';
 import type { Document, Photo } from '../../state';
 import { fromLong, storageFileType } from '../convert';
+import { redirectUnlessHere } from '../dcs';
 import { signedInAccount, type HandlerRegistry, type RequestContext } from '../handler';
 
 /** Telegram's limits: parts up to 512 KB, downloads up to 1 MB per request. */
@@ -39,11 +40,13 @@ function saveBigFilePart(ctx: RequestContext, request: Api.upload.SaveBigFilePar
 
 /**
  * A slice of a stored photo or document. Every photo size names the same (original) bytes.
- * Without `precise`, offset and limit must be multiples of 1 KB, as Telegram requires.
+ * Without `precise`, offset and limit must be multiples of 1 KB, as Telegram requires. A file
+ * stored on another DC answers FILE_MIGRATE_X: GramJS then downloads it through that DC.
  */
 function getFile(ctx: RequestContext, request: Api.upload.GetFile): Api.upload.File {
   signedInAccount(ctx);
   const file = locate(ctx, request.location);
+  redirectUnlessHere(ctx.server, 'FILE', file.dcId);
   const offset = Number(request.offset.toString());
   const limit = request.limit;
   if (!Number.isSafeInteger(offset) || offset < 0 || (!request.precise && offset % 1024 !== 0)) {

@@ -10,7 +10,7 @@ async function world() {
   const state = new TelegramState();
   const pushed: Array<{ accountId: number; updates: Api.Updates }> = [];
   const push: PushUpdates = (accountId, updates) => pushed.push({ accountId, updates: updates as Api.Updates });
-  const unsubscribe = subscribeUpdates(state, push, { dcId: 2 });
+  const unsubscribe = subscribeUpdates(state, push);
   const alice = new FakeSession(state);
   const aliceId = Number((await alice.signUp('9996621234', 'Alice')).id.toString());
   const bob = new FakeSession(state);
