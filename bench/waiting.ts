@@ -79,7 +79,7 @@ async function runScenarios(worker: Worker, mode: Mode, count: number): Promise<
       const start = process.hrtime.bigint();
       const act = async (task: Task, expectation: Expectation) => {
         if (mode === 'collector') return collect(actor, task, expectation);
-        await actor.attemptsTo(task); // as FamilyAlbumWorld.perform(): act, then settle
+        await task.performAs(actor); // as FamilyAlbumWorld.perform(): act, then settle
         await settled();
       };
       await act(startsTheBot(), { messages: 1 });
@@ -112,7 +112,7 @@ async function collect(actor: Actor, task: Task, expectation: Expectation): Prom
   const inbox = actor.telegram.inbox;
   const messagesBefore = inbox.arrived().messages;
   const photosBefore = (await actor.asks(photosReceived())).length;
-  await actor.attemptsTo(task);
+  await task.performAs(actor);
   await new Promise<void>((resolve) => {
     let stop = () => undefined as void;
     const timer = setTimeout(() => {

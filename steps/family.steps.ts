@@ -36,12 +36,12 @@ When('{user} opens an invitation link with the code {string}', async function (t
 });
 
 When('{user} forwards a message from {user} to the bot', async function (this: FamilyAlbumWorld, forwarder: Actor, author: Actor) {
-  await author.attemptsTo(writesTo(forwarder, `Hi ${forwarder.name}, it's ${author.name}!`));
+  await this.perform(author, writesTo(forwarder, `Hi ${forwarder.name}, it's ${author.name}!`));
   await this.perform(forwarder, forwardsMessageFrom(author));
 });
 
-Given('{user} hides their name in forwarded messages', async function (user: Actor) {
-  await user.attemptsTo(hidesTheirNameInForwards());
+Given('{user} hides their name in forwarded messages', async function (this: FamilyAlbumWorld, user: Actor) {
+  await this.perform(user, hidesTheirNameInForwards());
 });
 
 Given('{user} has joined {user}\'s family', async function (this: FamilyAlbumWorld, guest: Actor, owner: Actor) {
@@ -87,7 +87,7 @@ Given('{user} has invited {user}', async function (this: FamilyAlbumWorld, owner
 });
 
 Given('{user} forwarded a message from {user} to the bot', async function (this: FamilyAlbumWorld, forwarder: Actor, author: Actor) {
-  await author.attemptsTo(writesTo(forwarder, `Hi ${forwarder.name}, it's ${author.name}!`));
+  await this.perform(author, writesTo(forwarder, `Hi ${forwarder.name}, it's ${author.name}!`));
   await this.perform(forwarder, forwardsMessageFrom(author));
 });
 

@@ -6,7 +6,8 @@
  * - the bot's {@link BotLedger}, filled by an outermost middleware (updates *finished*, per user)
  *   and an API transformer (messages sent, edited and deleted, per chat) — see `bot/bot-under-test.ts`;
  * - each person's {@link Participant}: updates they *caused* (one per message they sent, one
- *   per photo of an album, one per button press) and what *arrived* in their chat with the bot.
+ *   per photo of an album, one per button press) and what *arrived* in their chat with the bot;
+ *   also what they wrote to each other directly, which passes no bot.
  *
  * `settle()` re-checks its condition on every recorded event and resolves the moment it holds:
  *
@@ -15,6 +16,7 @@
  *       p.arrived.messages ≥ bot.sent(p).messages         (and p saw all it sent, edited, deleted)
  *       p.arrived.edits    ≥ bot.sent(p).edits
  *       p.arrived.deletions ≥ bot.sent(p).deletions
+ *       p.arrivedFromPeople ≥ Σ q.writtenTo(p)            (and p got what others wrote to them)
  *
  * A timeout (`SETTLE_TIMEOUT_MS`) is only a failure guard: it rejects with a diagnostic that
  * lists, per person, what they caused against what the bot finished, what the bot sent against
@@ -120,6 +122,10 @@ export interface Participant {
   readonly causedUpdates: number;
   /** What arrived in their chat with the bot so far in this scenario. */
   arrived(): ChangeCounts;
+  /** Messages this person wrote directly to the person `userId` (not through the bot). */
+  writtenTo(userId: number): number;
+  /** Messages other people wrote directly to this person that arrived. */
+  arrivedFromPeople(): number;
   /** Short descriptions of what arrived, newest last, for the diagnostic. */
   describeArrivals(): string[];
   /** Calls `listener` on every arrival or caused update; returns the unsubscribe function. */
@@ -161,7 +167,7 @@ export function defaultSettleTimeoutMs(env: NodeJS.ProcessEnv = process.env): nu
 
 /** True when the bot has nothing left to do for anyone and everyone saw what it sent. */
 export function isSettled(ledger: BotLedger, participants: readonly Participant[]): boolean {
-  return participants.every((p) => pendingFor(ledger, p).length === 0);
+  return participants.every((p) => pendingFor(ledger, p, participants).length === 0);
 }
 
 /**
@@ -206,7 +212,7 @@ export function settle(ledger: BotLedger, participants: readonly Participant[], 
 }
 
 /** What is still missing for one participant, in words; empty when they are settled. */
-export function pendingFor(ledger: BotLedger, participant: Participant): string[] {
+export function pendingFor(ledger: BotLedger, participant: Participant, everyone: readonly Participant[] = [participant]): string[] {
   const pending: string[] = [];
   const finished = ledger.finishedFor(participant.userId);
   if (finished < participant.causedUpdates) {
@@ -221,6 +227,9 @@ export function pendingFor(ledger: BotLedger, participant: Participant): string[
       pending.push(`${arrived[change]} of the ${sent[change]} ${CHANGE_WORDS[change]} by the bot reached ${participant.name}`);
     }
   }
+  const written = everyone.reduce((sum, other) => sum + other.writtenTo(participant.userId), 0);
+  const fromPeople = participant.arrivedFromPeople();
+  if (fromPeople < written) pending.push(`${fromPeople} of the ${written} messages other people wrote to ${participant.name} directly reached them`);
   return pending;
 }
 
@@ -236,7 +245,7 @@ function diagnose(ledger: BotLedger, participants: readonly Participant[], timeo
     const sent = ledger.sentTo(p.userId);
     const arrived = p.arrived();
     const inFlight = ledger.inFlightFor(p.userId);
-    const pending = pendingFor(ledger, p);
+    const pending = pendingFor(ledger, p, participants);
     lines.push(
       `  ${p.name}${pending.length === 0 ? ' (settled)' : ' (WAITING)'}:`,
       `    updates caused ${p.causedUpdates}, finished by the bot ${ledger.finishedFor(p.userId)}${inFlight ? `, still running in the bot ${inFlight}` : ''}`,

@@ -9,6 +9,7 @@ import { Actor, type Task } from './actors/actor';
 import { personName } from './actors/cast';
 import { startBotUnderTest, type BotSettings, type BotUnderTest } from './bot/bot-under-test';
 import { somePhotos, type Fixture } from './actors/fixtures';
+import type { ReportingView } from './reporting/reporting-view';
 import { settle } from './settle';
 import { worker, type Worker } from './worker/worker';
 import type { ScenarioSchema } from './database/worker-database';
@@ -48,6 +49,11 @@ export class FamilyAlbumWorld extends World {
     return this.started.repositories;
   }
 
+  /** What the reporting hooks read: the people of this scenario (support/reporting/hooks.ts). */
+  get reporting(): ReportingView {
+    return { actors: [...this.actors.values()] };
+  }
+
   /** The person called `name` ("Alice", "user A"), logged in and ready for this scenario. */
   actor(name: string): Promise<Actor> {
     const firstName = personName(name);
@@ -70,7 +76,7 @@ export class FamilyAlbumWorld extends World {
   async perform(actor: Actor, ...tasks: Task[]): Promise<void> {
     let failure: { error: unknown } | undefined;
     try {
-      await actor.attemptsTo(...tasks);
+      for (const task of tasks) await task.performAs(actor);
     } catch (error) {
       failure = { error };
     }
@@ -115,7 +121,7 @@ export class FamilyAlbumWorld extends World {
 
   /** A new block of actions begins: "Then" steps look at what arrives from here on. */
   markInboxes(): void {
-    for (const actor of this.actors.values()) actor.telegram.inbox.mark();
+    for (const actor of this.actors.values()) actor.inbox.mark();
   }
 }
 

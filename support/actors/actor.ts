@@ -2,16 +2,18 @@
  * A person in a scenario (Screenplay style): a name, the ability to use Telegram
  * ({@link TelegramUser}), tasks they perform and questions they answer about what they see.
  *
- * An Actor lives for one scenario; the TelegramUser behind it lives for the worker. The actor
- * counts the updates its actions give the bot, which the settle barrier compares with what
- * the bot finished.
+ * An Actor lives for one scenario; the TelegramUser behind it lives for the worker. What the
+ * actor did and saw is in one place, their ability's log ({@link Inbox}): the settle barrier
+ * reads it through this class (an Actor is a barrier {@link Participant}), questions and the
+ * reports read it directly. Steps make actors act through the World's `perform`, which always
+ * ends settled: there is no other way in.
  */
-import { EventEmitter } from 'node:events';
 import type { Participant, ChangeCounts } from '../settle';
 import type { Fixture } from './fixtures';
+import type { Inbox } from './inbox';
 import type { TelegramUser } from './telegram-user';
 
-/** Something an actor does, e.g. `sends('/count')`. */
+/** Something an actor does, e.g. `sends('/count')`. Performed through `FamilyAlbumWorld.perform`. */
 export interface Task {
   readonly description: string;
   performAs(actor: Actor): Promise<void>;
@@ -24,13 +26,6 @@ export interface Question<T> {
 }
 
 export class Actor implements Participant {
-  private caused = 0;
-  private readonly events = new EventEmitter();
-  /** Photos this actor uploaded in this scenario, in order. */
-  readonly uploaded: Fixture[] = [];
-  /** Labels of the inline buttons this actor pressed in this scenario, one per press, in order (for the report). */
-  readonly pressedButtons: string[] = [];
-
   constructor(
     readonly name: string,
     readonly telegram: TelegramUser,
@@ -40,18 +35,18 @@ export class Actor implements Participant {
     return this.telegram.id;
   }
 
+  /** This scenario's log of the actor's chat with the bot. */
+  get inbox(): Inbox {
+    return this.telegram.inbox;
+  }
+
+  /** Photos this actor uploaded in this scenario, in order (read from the log). */
+  get uploaded(): Fixture[] {
+    return this.inbox.photosSent();
+  }
+
   get causedUpdates(): number {
-    return this.caused;
-  }
-
-  /** Records that an action gave the bot `updates` more updates (before the action is sent). */
-  cause(updates = 1): void {
-    this.caused += updates;
-    this.events.emit('change');
-  }
-
-  async attemptsTo(...tasks: Task[]): Promise<void> {
-    for (const task of tasks) await task.performAs(this);
+    return this.inbox.causedUpdates;
   }
 
   asks<T>(question: Question<T>): Promise<T> {
@@ -59,20 +54,23 @@ export class Actor implements Participant {
   }
 
   arrived(): ChangeCounts {
-    return this.telegram.inbox.arrived();
+    return this.inbox.arrived();
+  }
+
+  writtenTo(userId: number): number {
+    return this.inbox.writtenTo(userId);
+  }
+
+  arrivedFromPeople(): number {
+    return this.inbox.arrivedFromPeople();
   }
 
   describeArrivals(): string[] {
-    return this.telegram.inbox.describe();
+    return this.inbox.describe();
   }
 
   onChange(listener: () => void): () => void {
-    this.events.on('change', listener);
-    const stopInbox = this.telegram.inbox.onChange(listener);
-    return () => {
-      this.events.off('change', listener);
-      stopInbox();
-    };
+    return this.inbox.onChange(listener);
   }
 
   toString(): string {

@@ -16,7 +16,7 @@ export class ExpectationError extends Error {
 
 /** What `actor` received since the actions began, one line per message. */
 export function whatArrived(actor: Actor): string {
-  const entries = actor.telegram.inbox.changedSinceMark();
+  const entries = actor.inbox.changedSinceMark();
   if (entries.length === 0) return `${actor.name} received nothing.`;
   return [`${actor.name} received:`, ...entries.map((entry) => `  - ${entry.message.photo ? '[photo] ' : ''}${JSON.stringify(textOf(entry))}${entry.edits ? ' (edited)' : ''}`)].join('\n');
 }

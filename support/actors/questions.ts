@@ -13,32 +13,28 @@ const question = <T>(description: string, answeredBy: (actor: Actor) => Promise<
 });
 
 /** Messages from the bot that arrived (or changed) since the mark, oldest first. */
-export const messagesReceived = () => question('messages received', (actor) => actor.telegram.inbox.changedSinceMark());
+export const messagesReceived = () => question('messages received', (actor) => actor.inbox.changedSinceMark());
 
 /** Texts (or captions) of those messages. */
-export const textsReceived = () => question('texts received', (actor) => actor.telegram.inbox.changedSinceMark().map(textOf));
+export const textsReceived = () => question('texts received', (actor) => actor.inbox.changedSinceMark().map(textOf));
 
 /** Photo messages from the bot that arrived since the mark. */
-export const photosReceived = () => question('photos received', (actor) => actor.telegram.inbox.sinceMark().filter((entry) => isPhoto(entry)));
+export const photosReceived = () => question('photos received', (actor) => actor.inbox.sinceMark().filter((entry) => isPhoto(entry)));
 
 /** Content fingerprints of the photos received since the mark (downloads each one). */
 export const fingerprintsOfPhotosReceived = () =>
   question('fingerprints of photos received', async (actor) => {
-    const photos = actor.telegram.inbox.sinceMark().filter(isPhoto);
+    const photos = actor.inbox.sinceMark().filter(isPhoto);
     const prints: string[] = [];
-    for (const entry of photos) {
-      const bytes = await actor.telegram.client.downloadMedia(entry.message, {});
-      if (!Buffer.isBuffer(bytes)) throw new Error(`${actor.name} could not download the photo of message ${entry.id}`);
-      prints.push(fingerprint(bytes));
-    }
+    for (const entry of photos) prints.push(fingerprint(await actor.telegram.download(entry.message)));
     return prints;
   });
 
 /** The newest message from the bot in the scenario, if any. */
-export const lastMessage = () => question('last message', (actor) => actor.telegram.inbox.all().filter((m) => !m.deleted).at(-1));
+export const lastMessage = () => question('last message', (actor) => actor.inbox.all().filter((m) => !m.deleted).at(-1));
 
 /** Texts the bot showed as answers to pressed inline buttons since the mark. */
-export const noticesReceived = () => question('notices received', (actor) => actor.telegram.inbox.noticesSinceMark().map((notice) => notice.text));
+export const noticesReceived = () => question('notices received', (actor) => actor.inbox.noticesSinceMark().map((notice) => notice.text));
 
 /** The buttons a person sees now: texts of inline buttons under the newest message that has some, and the reply keyboard. */
 export const buttons = () =>
@@ -57,7 +53,7 @@ export interface InlineButtonOnMessage {
  * keyboard: the newest keyboard the bot sent, unless a later message removed it.
  */
 export function currentButtons(actor: Actor): { inline: InlineButtonOnMessage[]; keyboard: string[] } {
-  const messages = actor.telegram.inbox.all().filter((entry) => !entry.deleted).reverse();
+  const messages = actor.inbox.all().filter((entry) => !entry.deleted).reverse();
   const withInline = messages.find((entry) => entry.message.replyMarkup instanceof Api.ReplyInlineMarkup);
   const inline = withInline
     ? (withInline.message.replyMarkup as Api.ReplyInlineMarkup).rows.flatMap((row) => row.buttons.map((button) => ({ button, message: withInline.message })))
@@ -79,7 +75,7 @@ export function isPhoto(entry: ReceivedMessage): boolean {
 /** Finds a t.me deep link in what the person received (text or a URL button), newest first. */
 export const inviteLinkReceived = () =>
   question('invite link', (actor) => {
-    for (const entry of actor.telegram.inbox.all().reverse()) {
+    for (const entry of actor.inbox.all().reverse()) {
       const inText = /https:\/\/t\.me\/[A-Za-z0-9_]+\?start=\S+/.exec(textOf(entry))?.[0];
       if (inText) return inText;
       const markup = entry.message.replyMarkup;

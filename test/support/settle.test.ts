@@ -24,6 +24,22 @@ class FakeParticipant implements Participant {
   arrived(): ChangeCounts {
     return { ...this.counts };
   }
+  private readonly written = new Map<number, number>();
+  private fromPeople = 0;
+  write(to: FakeParticipant): void {
+    this.written.set(to.userId, this.writtenTo(to.userId) + 1);
+    this.events.emit('change');
+  }
+  receiveFromPerson(): void {
+    this.fromPeople++;
+    this.events.emit('change');
+  }
+  writtenTo(userId: number): number {
+    return this.written.get(userId) ?? 0;
+  }
+  arrivedFromPeople(): number {
+    return this.fromPeople;
+  }
   describeArrivals(): string[] {
     return [...this.texts];
   }
@@ -95,6 +111,20 @@ describe('settle', () => {
     assert.equal(await state(barrier), 'pending');
     bob.receive('messages', 'Alice asks to join');
     assert.equal(await state(barrier), 'resolved');
+  });
+
+  it('waits until a message one person wrote to another directly reached them, and names it when it does not', async () => {
+    const ledger = new BotLedger();
+    const alice = new FakeParticipant('Alice', 1);
+    const bob = new FakeParticipant('Bob', 2);
+    bob.write(alice);
+    const barrier = settle(ledger, [alice, bob], { timeoutMs: 5000 });
+    assert.equal(await state(barrier), 'pending');
+    alice.receiveFromPerson();
+    assert.equal(await state(barrier), 'resolved');
+
+    bob.write(alice);
+    await assert.rejects(settle(ledger, [alice, bob], { timeoutMs: 10 }), /missing: 1 of the 2 messages other people wrote to Alice directly reached them/);
   });
 
   it('ignores what the bot sent to chats of people outside the scenario', async () => {
