@@ -31,6 +31,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'waiting', run: async (options) => (await import('./waiting')).runWaiting(options) },
   { name: 'suite-scale', run: async (options) => (await import('./suite-scale')).runSuiteScale(options) },
   { name: 'memory', run: async (options) => (await import('./memory')).runMemory(options) },
+  { name: 'frames', run: async (options) => (await import('./frames')).runFrames(options) },
 ];
 
 interface Arguments {

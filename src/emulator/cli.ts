@@ -7,7 +7,8 @@
  *
  * Settings (environment): EMULATOR_HOST, EMULATOR_MTPROTO_PORT (the default DC 2's port),
  * EMULATOR_DC1_PORT / EMULATOR_DC2_PORT / EMULATOR_DC3_PORT, EMULATOR_BOT_API_PORT,
- * EMULATOR_BOT_USERNAME (default family_album_bot).
+ * EMULATOR_BOT_USERNAME (default family_album_bot), EMULATOR_MTPROTO_IDLE_TIMEOUT_S (default 120:
+ * an MTProto connection that completes no frame for that long is closed; 0.001 … 3600).
  */
 import { startEmulator } from './index';
 
@@ -24,6 +25,16 @@ function portSetting(name: string, max = 65535): number | undefined {
 /** MTProto ports stay ≤ 32767: GramJS's StringSession stores the port as a signed 16-bit number. */
 const MAX_MTPROTO_PORT = 32767;
 
+function idleTimeoutSetting(): number | undefined {
+  const raw = process.env.EMULATOR_MTPROTO_IDLE_TIMEOUT_S;
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0.001 || seconds > 3600) {
+    throw new Error(`EMULATOR_MTPROTO_IDLE_TIMEOUT_S=${raw} is not a timeout: use seconds from 0.001 to 3600 (or leave it unset for 120)`);
+  }
+  return seconds * 1000;
+}
+
 async function main(): Promise<void> {
   const emulator = await startEmulator({
     host: process.env.EMULATOR_HOST || '127.0.0.1',
@@ -34,6 +45,7 @@ async function main(): Promise<void> {
       3: portSetting('EMULATOR_DC3_PORT', MAX_MTPROTO_PORT),
     },
     botApiPort: portSetting('EMULATOR_BOT_API_PORT'),
+    mtprotoIdleTimeoutMs: idleTimeoutSetting(),
   });
   const bot = emulator.control.createBot({ username: process.env.EMULATOR_BOT_USERNAME || 'family_album_bot' });
   process.stdout.write(`${JSON.stringify({ ...emulator.connection(), bot: { username: bot.username, token: bot.token } })}\n`);

@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   dcId?: number;
   /** The servers' RSA key (one for every DC, as Telegram has); a fresh 2048-bit one by default. */
   rsaKey?: ServerRsaKey;
+  /** MTProto connections that complete no frame for this long are closed (default 120 s; 1 ms … 1 h). */
+  mtprotoIdleTimeoutMs?: number;
 }
 
 /** What a client or a bot needs to reach the emulator. Plain data: printable as JSON. */
@@ -68,7 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dcs: DcAddress[] = [];
   const portOf = (id: number) => options.mtprotoPorts?.[id] ?? (id === dcId ? options.mtprotoPort : undefined);
   const started = await Promise.all(TEST_DC_IDS.map((id) =>
-    listenWithRetry((port) => startMtprotoServer({ host, port, dcId: id, dcs, state, handlers, rsaKey }), portOf(id))));
+    listenWithRetry((port) => startMtprotoServer({ host, port, dcId: id, dcs, state, handlers, rsaKey, idleTimeoutMs: options.mtprotoIdleTimeoutMs }), portOf(id))));
   const servers = new Map(started.map((server) => [server.dcId, server]));
   dcs.push(...started.map((server) => ({ id: server.dcId, host, port: server.port })));
   const home = servers.get(dcId);

@@ -58,3 +58,12 @@ test('a DC port setting above 32767 is refused: a StringSession could not store 
   assert.equal(code, 1);
   assert.match(stderr, /EMULATOR_DC1_PORT=40000 is not a port: use a number from 1 to 32767/);
 });
+
+test('an idle timeout outside its bounds is refused with the setting named', async () => {
+  const child = startCli({ EMULATOR_MTPROTO_IDLE_TIMEOUT_S: '86400' });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 1);
+  assert.match(stderr, /EMULATOR_MTPROTO_IDLE_TIMEOUT_S=86400 is not a timeout/);
+});

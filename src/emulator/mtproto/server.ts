@@ -1,7 +1,7 @@
 /**
  * The MTProto server: a TCP listener that wires the layers together.
  *
- *   socket → transport (TCP Full frames) → payload
+ *   socket → transport (full, abridged, intermediate, padded; plain or obfuscated) → payload
  *     auth_key_id = 0  → plain message → key exchange (handshake.ts)
  *     auth_key_id ≠ 0  → session layer (decrypt, service messages) → dispatch → handler
  *
@@ -21,7 +21,7 @@ import { KeyExchange } from './handshake';
 import { MessageIdGenerator } from './message-ids';
 import { ServerRsaKey } from './rsa';
 import { SessionLayer } from './session';
-import { attachFraming, TransportError, type FrameConnection } from './transport';
+import { attachTransport, checkIdleTimeout, TransportError, type FrameConnection } from './transport';
 
 export type LogLevel = 'debug' | 'warn';
 export type ServerLogger = (level: LogLevel, message: string) => void;
@@ -45,6 +45,8 @@ export interface MtprotoServerOptions {
   rsaKey?: ServerRsaKey;
   /** Where protocol events go; by default warnings to stderr, debug when MTPROTO_DEBUG is set. */
   log?: ServerLogger;
+  /** Close a connection that completes no frame for this long (default 120 s; 1 ms … 1 h). */
+  idleTimeoutMs?: number;
 }
 
 export interface MtprotoServer {
@@ -75,6 +77,7 @@ export async function startMtprotoServer(options: MtprotoServerOptions): Promise
   const host = options.host ?? '127.0.0.1';
   const dcId = options.dcId ?? 2;
   const log = options.log ?? defaultLogger;
+  if (options.idleTimeoutMs !== undefined) checkIdleTimeout(options.idleTimeoutMs);
   const rsaKey = options.rsaKey ?? (await ServerRsaKey.generateAsync());
   const authKeys = new AuthKeyStore();
   const sockets = new Set<Socket>();
@@ -128,14 +131,14 @@ export async function startMtprotoServer(options: MtprotoServerOptions): Promise
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    attachFraming(socket, {
+    attachTransport(socket, {
       onPayload(connection, payload) {
         if (payload.length >= 8 && payload.readBigUInt64LE(0) === 0n) onPlainPayload(connection, payload);
         else sessions.receive(connection, payload);
       },
       onClose: (connection) => sessions.dropConnection(connection),
       log: (message) => log('debug', message),
-    });
+    }, { idleTimeoutMs: options.idleTimeoutMs });
   });
 
   await new Promise<void>((resolve, reject) => {
