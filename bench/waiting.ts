@@ -17,6 +17,7 @@
  * scenario setup (schema, bot start) is identical in both modes and reported apart.
  */
 import { texts } from '../src/bot/texts';
+import { AlbumRecords } from '../support/actors/album-records';
 import { Actor, type Task } from '../support/actors/actor';
 import { photosReceived } from '../support/actors/questions';
 import { presses, startsTheBot, uploadsPhotos } from '../support/actors/tasks';
@@ -72,7 +73,7 @@ async function runScenarios(worker: Worker, mode: Mode, count: number): Promise<
     const name = negative ? 'Carol' : 'Alice';
     const user = await worker.cast.user(name);
     await user.prepare(name, worker.backend.bot().username);
-    const actor = new Actor(name, user);
+    const actor = new Actor(name, user, new AlbumRecords(schema.pool));
     const settled = () => settle(bot.ledger, [actor], { timeoutMs: worker.settleTimeoutMs });
     setupMs += msSince(setupStart);
     try {

@@ -5,6 +5,7 @@ import { buttons, inviteLinkReceived, messagesReceived, textOf } from '../suppor
 import { forwardsMessageFrom, forwardsTheBotsLastMessage, forwardsTheirOwnMessage, hidesTheirNameInForwards, opensLink, presses, sends, writesTo } from '../support/actors/tasks';
 import { expect } from 'expect';
 import { check } from '../support/actors/assertions';
+import { theirAlbum, theirFamily } from '../support/actors/record-questions';
 import { texts } from '../src/bot/texts';
 import type { FamilyAlbumWorld } from '../support/world';
 
@@ -50,30 +51,30 @@ Given('{user} has joined {user}\'s family', async function (this: FamilyAlbumWor
   await this.perform(owner, presses(texts.join.allowButton));
 });
 
-Then('{user} and {user} are in the same family', async function (this: FamilyAlbumWorld, a: Actor, b: Actor) {
-  const [familyA, familyB] = await Promise.all([this.repositories.families.familyOf(a.userId), this.repositories.families.familyOf(b.userId)]);
+Then('{user} and {user} are in the same family', async function (a: Actor, b: Actor) {
+  const [familyA, familyB] = await Promise.all([a.asks(theirFamily()), b.asks(theirFamily())]);
   check(a, `${a.name} and ${b.name} to be in the same family, but ${a.name}'s family is ${names(familyA.members)} and ${b.name}'s is ${names(familyB.members)}.`,
     () => expect(familyA.albumId).toBe(familyB.albumId));
 });
 
-Then('{user} and {user} are not in the same family', async function (this: FamilyAlbumWorld, a: Actor, b: Actor) {
-  const [familyA, familyB] = await Promise.all([this.repositories.families.familyOf(a.userId), this.repositories.families.familyOf(b.userId)]);
+Then('{user} and {user} are not in the same family', async function (a: Actor, b: Actor) {
+  const [familyA, familyB] = await Promise.all([a.asks(theirFamily()), b.asks(theirFamily())]);
   check(a, `${a.name} and ${b.name} to be in different families, but both are in ${names(familyA.members)}.`,
     () => expect(familyA.albumId).not.toBe(familyB.albumId));
 });
 
-Then('the family album of {user} holds {int} photo(s)', async function (this: FamilyAlbumWorld, user: Actor, count: number) {
-  const stats = await this.repositories.photos.stats(user.userId);
+Then('the family album of {user} holds {int} photo(s)', async function (user: Actor, count: number) {
+  const stats = await user.asks(theirAlbum());
   check(user, `the family album of ${user.name} to hold ${count} photo(s), but it holds ${stats.photos}.`, () => expect(stats.photos).toBe(count));
 });
 
-Then('the family of {user} has {int} member(s)', async function (this: FamilyAlbumWorld, user: Actor, count: number) {
-  const family = await this.repositories.families.familyOf(user.userId);
+Then('the family of {user} has {int} member(s)', async function (user: Actor, count: number) {
+  const family = await user.asks(theirFamily());
   check(user, `the family of ${user.name} to have ${count} member(s), but it is ${names(family.members)}.`, () => expect(family.members).toHaveLength(count));
 });
 
-Then('{user} owns the family album', async function (this: FamilyAlbumWorld, user: Actor) {
-  const family = await this.repositories.families.familyOf(user.userId);
+Then('{user} owns the family album', async function (user: Actor) {
+  const family = await user.asks(theirFamily());
   check(user, `${user.name} to own the family album, but ${family.owner.firstName} does.`, () => expect(family.owner.id).toBe(user.userId));
 });
 

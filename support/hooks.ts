@@ -7,7 +7,7 @@
  * waits for every drop and fails the run on one that failed.
  */
 import { After, AfterAll, Before, BeforeAll, BeforeStep, Status, setDefaultTimeout } from '@cucumber/cucumber';
-import { createRepositories } from '../src/bot/db/repositories';
+import { AlbumRecords } from './actors/album-records';
 import { startBotUnderTest } from './bot/bot-under-test';
 import { BotError, defaultSettleTimeoutMs } from './settle';
 import { startWorker, stopWorker, worker } from './worker/worker';
@@ -36,7 +36,7 @@ Before(async function (this: FamilyAlbumWorld) {
   const schema = await database.createScenarioSchema();
   try {
     const bot = await startBotUnderTest(backend.bot(), schema.pool);
-    this.scenario = { schema, repositories: createRepositories(schema.pool), bot };
+    this.scenario = { schema, records: new AlbumRecords(schema.pool), bot };
   } catch (error) {
     await database.dropScenarioSchema(schema);
     throw error;

@@ -4,8 +4,8 @@
  * through {@link FamilyAlbumWorld.perform}, which always ends settled.
  */
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
-import type { Repositories } from '../src/bot/db/repositories';
 import { Actor, type Task } from './actors/actor';
+import type { AlbumRecords } from './actors/album-records';
 import { personName } from './actors/cast';
 import { startBotUnderTest, type BotSettings, type BotUnderTest } from './bot/bot-under-test';
 import { somePhotos, type Fixture } from './actors/fixtures';
@@ -16,7 +16,8 @@ import type { ScenarioSchema } from './database/worker-database';
 
 export interface Scenario {
   readonly schema: ScenarioSchema;
-  readonly repositories: Repositories;
+  /** The bot's records in this scenario's schema, read by questions (support/actors/record-questions.ts). */
+  readonly records: AlbumRecords;
   bot: BotUnderTest;
 }
 
@@ -45,10 +46,6 @@ export class FamilyAlbumWorld extends World {
     return this.scenario;
   }
 
-  get repositories(): Repositories {
-    return this.started.repositories;
-  }
-
   /** What the reporting hooks read: the people of this scenario (support/reporting/hooks.ts). */
   get reporting(): ReportingView {
     return { actors: [...this.actors.values()] };
@@ -63,7 +60,7 @@ export class FamilyAlbumWorld extends World {
       actor = (async () => {
         const user = await this.worker.cast.user(firstName);
         await user.prepare(firstName, this.worker.backend.bot().username);
-        const ready = new Actor(firstName, user);
+        const ready = new Actor(firstName, user, this.started.records);
         this.actors.set(firstName, ready);
         return ready;
       })();

@@ -1,6 +1,7 @@
 /**
  * A person in a scenario (Screenplay style): a name, the ability to use Telegram
- * ({@link TelegramUser}), tasks they perform and questions they answer about what they see.
+ * ({@link TelegramUser}) and to read the bot's records ({@link AlbumRecords}), tasks they
+ * perform and questions they answer about what they see.
  *
  * An Actor lives for one scenario; the TelegramUser behind it lives for the worker. What the
  * actor did and saw is in one place, their ability's log ({@link Inbox}): the settle barrier
@@ -9,6 +10,7 @@
  * ends settled: there is no other way in.
  */
 import type { Participant, ChangeCounts } from '../settle';
+import type { AlbumRecords } from './album-records';
 import type { Fixture } from './fixtures';
 import type { Inbox } from './inbox';
 import type { TelegramUser } from './telegram-user';
@@ -28,7 +30,10 @@ export interface Question<T> {
 export class Actor implements Participant {
   constructor(
     readonly name: string,
+    /** Their Telegram account: how they act and what they see. */
     readonly telegram: TelegramUser,
+    /** The bot's records of this scenario: how a "Then" checks facts no message shows. */
+    readonly records: AlbumRecords,
   ) {}
 
   get userId(): number {
