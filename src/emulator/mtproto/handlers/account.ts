@@ -13,10 +13,13 @@ function updateUsername(ctx: RequestContext, request: Api.account.UpdateUsername
 /** Changes the first and/or last name; an omitted field stays as it is. */
 function updateProfile(ctx: RequestContext, request: Api.account.UpdateProfile): Api.User {
   const account = signedInAccount(ctx);
-  if (request.firstName === undefined && request.lastName === undefined && request.about === undefined) {
+  // Absent optional fields are undefined in process and null when decoded: both mean "unchanged".
+  const firstName = request.firstName ?? undefined;
+  const lastName = request.lastName ?? undefined;
+  if (firstName === undefined && lastName === undefined && (request.about ?? undefined) === undefined) {
     throw new BadRequestError('FIRSTNAME_INVALID', 'pass a first name, a last name or both');
   }
-  return userToTl(ctx.state.updateProfile(account.id, { firstName: request.firstName, lastName: request.lastName }), account.id);
+  return userToTl(ctx.state.updateProfile(account.id, { firstName, lastName }), account.id);
 }
 
 /** True when the username is free (or already this account's); USERNAME_INVALID when malformed. */

@@ -142,7 +142,8 @@ function startBot(ctx: RequestContext, request: Api.messages.StartBot): Api.Upda
 function editMessage(ctx: RequestContext, request: Api.messages.EditMessage): Api.Updates {
   const { me, other } = chatOf(ctx, request.peer);
   const original = messageInChat(ctx, me, other, request.id);
-  if (request.media !== undefined) throw new BadRequestError('MEDIA_INVALID', 'the emulator edits text only');
+  // An absent optional field may be undefined (built in process) or null (decoded): both mean "no media".
+  if (request.media != null) throw new BadRequestError('MEDIA_INVALID', 'the emulator edits text only');
   const text = request.message;
   const entities = text === undefined ? undefined : userEntities(ctx.state, me.id, text, request.entities) ?? detectEntities(text);
   const message = ctx.state.editMessage(me.id, request.id, { text, entities });
