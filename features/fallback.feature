@@ -25,6 +25,7 @@ Feature: Anything else gets a hint
   Scenario: An image sent as a file
     When Alice sends the photo "beach.png" as a file
     Then Alice receives a message containing "That image came as a file. Please send it as a photo"
+    And Alice receives no message containing "Saved!"
     And the family album of Alice holds 0 photos
 
   Scenario: A voice message

@@ -25,9 +25,9 @@ Feature: Inviting someone into the family
 
   Scenario: The newcomer's photos move with them
     Given Bob has uploaded 2 photos
-    And Alice has uploaded 1 photo
+    And Alice has uploaded a photo
     And Alice has invited Bob
-    When Alice presses "Allow"
+    When Alice allows the request
     Then Bob receives a message containing "Your 2 photos moved with you."
     And the family album of Alice holds 3 photos
 
@@ -42,8 +42,8 @@ Feature: Inviting someone into the family
 
   Scenario: Asking again after a refusal
     Given Alice has invited Bob
-    And Alice has pressed "Deny"
-    When Bob opens Alice's invitation link
+    And Alice has denied the request
+    When Bob opens Alice's invitation link again
     Then Alice is asked whether Bob may join
 
   Scenario: Someone who never used the bot opens the link
@@ -94,8 +94,7 @@ Feature: Inviting someone into the family
     Then Alice receives a message containing "first send /handover, then /leave"
 
   Scenario: A member joined meanwhile another family
-    Given Bob has started the bot
-    And Carol has started the bot
+    Given Bob and Carol have started the bot
     And Alice has invited Bob
     And Bob has joined Carol's family
     When Alice presses "Allow"

@@ -12,7 +12,7 @@ Feature: Asking to join by forwarding a message
 
   Scenario: Allowed after a forward
     Given Bob forwarded a message from Alice to the bot
-    When Alice presses "Allow"
+    When Alice allows the request
     Then Alice and Bob are in the same family
 
   Scenario: Forwarding a message of a family member asks the family's owner
@@ -22,20 +22,20 @@ Feature: Asking to join by forwarding a message
     And Bob receives nothing
 
   Scenario: The author hides their name in forwarded messages
-    Given Alice hides their name in forwarded messages
+    Given Alice has hidden her name in forwarded messages
     When Bob forwards a message from Alice to the bot
     Then Bob receives a message containing "Alice's privacy settings hide who they are"
     And Alice receives nothing
 
   Scenario: The author never started the bot
     When Bob forwards a message from Carol to the bot
-    Then Bob receives a message containing "Carol does not use this bot yet"
+    Then Bob is told "Carol does not use this bot yet"
 
   Scenario: Forwarding a message of the bot itself
     When Alice forwards the bot's last message back to it
     Then Alice receives a message containing "That message was not written by a person."
 
   Scenario: Forwarding one's own message
-    Given Alice has sent "Hello album"
+    Given Alice sent "Hello album"
     When Alice forwards her own message back to the bot
     Then Alice receives a message containing "That is your own family album: you are already in it."

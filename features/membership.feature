@@ -19,8 +19,8 @@ Feature: Who is in the family
 
   Scenario: A member leaves and the photos they added stay
     Given Bob has joined Alice's family
-    And Bob has uploaded 1 photo
-    When Bob sends "/leave"
+    And Bob has uploaded a photo
+    When Bob leaves the family
     Then Bob receives a message containing "You left Alice's family."
     And Alice receives a message containing "Bob left your family album. The photos they added stay."
     And Alice and Bob are not in the same family
@@ -39,13 +39,22 @@ Feature: Who is in the family
 
   Scenario: The owner hands the album over, then leaves
     Given Bob has joined Alice's family
-    When Alice sends "/handover"
+    When Alice hands the album over
     Then Alice receives a message containing "Bob now owns the family album."
     And Bob receives a message containing "Alice made you the owner of the family album."
     And Bob owns the family album
     When Alice sends "/leave"
     Then Alice receives a message containing "You left Bob's family."
+    And the family of Bob has one member
     And Alice and Bob are not in the same family
+
+  Scenario: A family of three, and who is in it
+    Given Bob and Carol have joined Alice's family
+    And Carol has uploaded 2 photos
+    When Carol asks who is in the family
+    Then Carol receives a message containing "Your family (3 members):"
+    And the family has 3 members
+    And the family album holds 2 photos
 
   Scenario: Only the owner hands the album over
     Given Bob has joined Alice's family

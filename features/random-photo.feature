@@ -32,6 +32,12 @@ Feature: Getting a photo back
     When Alice asks for a photo 6 times
     Then Alice receives 6 photos
     And Alice never received the same photo twice in a row
+    And Alice received every photo Alice uploaded
+
+  Scenario: A photo comes back as it was sent
+    Given Alice has uploaded the photo "beach.png"
+    When Alice asks for a photo
+    Then Alice receives the photo "beach.png"
 
   Scenario: A family member gets photos someone else sent
     Given Bob has joined Alice's family

@@ -14,7 +14,7 @@ Feature: Starting the bot
 
   Scenario: Someone who comes back is welcomed back
     Given Alice has started the bot
-    When Alice starts the bot
+    When Alice starts the bot again
     Then Alice receives a message containing "Welcome back, Alice!"
     And Alice sees the buttons "📷 Photo" and "👪 Family"
 
@@ -25,8 +25,7 @@ Feature: Starting the bot
     And Alice receives a message containing "/invite — a link to invite someone"
 
   Scenario: Each person is greeted by their own name
-    When Alice starts the bot
-    And Bob starts the bot
+    When Alice and Bob start the bot
     Then Alice receives a message containing "Hi Alice!"
     And Bob receives a message containing "Hi Bob!"
     And Alice receives 1 message

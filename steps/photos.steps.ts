@@ -7,62 +7,72 @@ import { expect } from 'expect';
 import { check } from '../support/actors/assertions';
 import { fixture } from '../support/actors/fixtures';
 import { texts } from '../src/bot/texts';
+import { phrase } from '../support/vocabulary/phrase';
 import type { FamilyAlbumWorld } from '../support/world';
 
 const PHOTO_BUTTON = texts.keyboard.photo;
 
-Given('{user} has uploaded {int} photo(s)', async function (this: FamilyAlbumWorld, user: Actor, count: number) {
+Given(phrase('{user} (has )uploaded/uploads {count} photo(s)', {
+  means: 'Sends that many photos no one has sent yet in the scenario, one message each.',
+  examples: ['Alice has uploaded 2 photos', 'user A uploaded a photo', 'Bob uploads 3 photos', 'Alice has uploaded one photo'],
+}), async function (this: FamilyAlbumWorld, user: Actor, count: number) {
   await this.perform(user, uploadsPhotos(this.nextPhotos(count)));
 });
 
-When('{user} uploads a photo', async function (this: FamilyAlbumWorld, user: Actor) {
-  await this.perform(user, uploadsPhotos(this.nextPhotos(1)));
-});
-
-When('{user} uploads {int} photos', async function (this: FamilyAlbumWorld, user: Actor, count: number) {
-  await this.perform(user, uploadsPhotos(this.nextPhotos(count)));
-});
-
-When('{user} uploads the photo {string}', async function (this: FamilyAlbumWorld, user: Actor, name: string) {
+When(phrase('{user} (has )uploaded/uploads the photo {string}', {
+  means: 'Sends a photo of features/fixtures/ by name ("beach.png").',
+  examples: ['Alice uploads the photo "beach.png"', 'Bob has uploaded the photo "cake.png"'],
+}), async function (this: FamilyAlbumWorld, user: Actor, name: string) {
   await this.perform(user, uploadsPhotos([fixture(name)]));
 });
 
-Given('{user} has uploaded a photo with the caption {string}', async function (this: FamilyAlbumWorld, user: Actor, caption: string) {
+Given(phrase('{user} (has )uploaded/uploads a photo with the caption {string}', {
+  means: 'Sends one new photo with a caption.',
+  examples: ['Alice has uploaded a photo with the caption "Grandma turns 80"', 'Bob uploads a photo with the caption "Us"'],
+}), async function (this: FamilyAlbumWorld, user: Actor, caption: string) {
   await this.perform(user, uploadsPhotoWithCaption(this.nextPhotos(1)[0]!, caption));
 });
 
-When('{user} sends an album of {int} photos', async function (this: FamilyAlbumWorld, user: Actor, count: number) {
+When(phrase('{user} (has )sent/sends an album of {count} photos', {
+  means: 'Sends 2 to 10 new photos at once, as one Telegram album.',
+  examples: ['Alice sends an album of 3 photos', 'Bob has sent an album of two photos'],
+}), async function (this: FamilyAlbumWorld, user: Actor, count: number) {
   await this.perform(user, sendsAlbum(this.nextPhotos(count)));
 });
 
-When('{user} sends the photo {string} as a file', async function (this: FamilyAlbumWorld, user: Actor, name: string) {
+When(phrase('{user} (has )sent/sends the photo {string} as a file', {
+  means: 'Sends an image "as file" (a document), not as a photo.',
+  examples: ['Alice sends the photo "beach.png" as a file'],
+}), async function (this: FamilyAlbumWorld, user: Actor, name: string) {
   await this.perform(user, sendsFile(fixture(name)));
 });
 
-When('{user} asks for a photo', async function (this: FamilyAlbumWorld, user: Actor) {
+When(phrase('{user} (has )asked/asks for {a photo}( again)', {
+  means: 'Presses "📷 Photo" on the keyboard ("it" and "again" stand for the photo just named).',
+  examples: ['Bob asks for a photo', 'user B asks for it', 'Alice asks for a photo again', 'Bob has asked for another one'],
+}), async function (this: FamilyAlbumWorld, user: Actor, _photo: string) {
   await this.perform(user, presses(PHOTO_BUTTON));
 });
 
-When('{user} asks for a photo {int} times', async function (this: FamilyAlbumWorld, user: Actor, times: number) {
+When(phrase('{user} (has )asked/asks for a photo {count} times', {
+  means: 'Presses "📷 Photo" that many times, each after the bot answered the one before.',
+  examples: ['Alice asks for a photo 6 times', 'Bob has asked for a photo two times'],
+}), async function (this: FamilyAlbumWorld, user: Actor, times: number) {
   for (let i = 0; i < times; i++) await this.perform(user, presses(PHOTO_BUTTON));
 });
 
-Then('{user} receives {int} photo(s)', async function (user: Actor, count: number) {
+Then(phrase('{user} receives/received {count} photo(s)', {
+  means: 'Exactly that many photos arrived since the actions began.',
+  examples: ['B receives 1 photo', 'Alice receives a photo', 'Carol receives no photo', 'Alice received 6 photos'],
+}), async function (user: Actor, count: number) {
   const photos = await user.asks(photosReceived());
   check(user, `${user.name} to receive ${count} photo(s), not ${photos.length}.`, () => expect(photos).toHaveLength(count));
 });
 
-Then('{user} receives a photo', async function (user: Actor) {
-  const photos = await user.asks(photosReceived());
-  check(user, `${user.name} to receive a photo, not ${photos.length}.`, () => expect(photos).toHaveLength(1));
-});
-
-Then('{user} receives no photo', async function (user: Actor) {
-  const photos = await user.asks(photosReceived());
-  check(user, `${user.name} to receive no photo, not ${photos.length}.`, () => expect(photos).toHaveLength(0));
-});
-
-Then('{user} receives the photo {user} uploaded', async function (receiver: Actor, uploader: Actor) {
+Then(phrase('{user} receives/received the photo {user} uploaded', {
+  means: 'A photo that arrived is the one photo the other person uploaded (compared by content).',
+  examples: ['Bob receives the photo Alice uploaded', 'B received the photo A uploaded'],
+}), async function (receiver: Actor, uploader: Actor) {
   check(receiver, `${uploader.name} to have uploaded exactly one photo in this scenario (uploaded ${uploader.uploaded.length}); say "a photo ${uploader.name} uploaded" otherwise.`,
     () => expect(uploader.uploaded).toHaveLength(1));
   const received = await receiver.asks(fingerprintsOfPhotosReceived());
@@ -70,7 +80,10 @@ Then('{user} receives the photo {user} uploaded', async function (receiver: Acto
     () => expect(received).toContain(uploader.uploaded[0]!.fingerprint));
 });
 
-Then('{user} receives a photo {user} uploaded', async function (receiver: Actor, uploader: Actor) {
+Then(phrase('{user} receives/received a photo {user} uploaded', {
+  means: 'Photos arrived, and every one is a photo the other person uploaded.',
+  examples: ['Alice receives a photo Alice uploaded', 'Bob received a photo Carol uploaded'],
+}), async function (receiver: Actor, uploader: Actor) {
   const theirs = new Set(uploader.uploaded.map((photo) => photo.fingerprint));
   const received = await receiver.asks(fingerprintsOfPhotosReceived());
   check(receiver, `${receiver.name} to receive a photo ${uploader.name} uploaded (${uploader.uploaded.map((p) => p.name).join(', ') || 'none'}).`, () => {
@@ -79,12 +92,18 @@ Then('{user} receives a photo {user} uploaded', async function (receiver: Actor,
   });
 });
 
-Then('{user} receives the photo {string}', async function (user: Actor, name: string) {
+Then(phrase('{user} receives/received the photo {string}', {
+  means: 'A photo that arrived is that photo of features/fixtures/.',
+  examples: ['Bob receives the photo "beach.png"'],
+}), async function (user: Actor, name: string) {
   const received = await user.asks(fingerprintsOfPhotosReceived());
   check(user, `${user.name} to receive the photo ${name}.`, () => expect(received).toContain(fixture(name).fingerprint));
 });
 
-Then('{user} never received the same photo twice in a row', async function (user: Actor) {
+Then(phrase('{user} never received/receives the same photo twice in a row', {
+  means: 'Photos arrived, and no two in a row are the same.',
+  examples: ['Alice never received the same photo twice in a row', 'B never receives the same photo twice in a row'],
+}), async function (user: Actor) {
   const received = await user.asks(fingerprintsOfPhotosReceived());
   const repeatAt = received.findIndex((print, i) => i > 0 && received[i - 1] === print);
   check(user, `${user.name} to receive photos with no repeat in a row (${received.length} received${repeatAt > 0 ? `, photo ${repeatAt + 1} repeats photo ${repeatAt}` : ''}).`, () => {
@@ -93,7 +112,10 @@ Then('{user} never received the same photo twice in a row', async function (user
   });
 });
 
-Then('{user} received every photo {user} uploaded', async function (receiver: Actor, uploader: Actor) {
+Then(phrase('{user} (has )received/receives every photo {user} uploaded', {
+  means: 'Every photo the other person uploaded in the scenario arrived.',
+  examples: ['Bob received every photo Alice uploaded', 'Alice receives every photo Bob uploaded'],
+}), async function (receiver: Actor, uploader: Actor) {
   const received = new Set(await receiver.asks(fingerprintsOfPhotosReceived()));
   const missing = uploader.uploaded.filter((photo) => !received.has(photo.fingerprint));
   check(receiver, `${receiver.name} to receive every photo ${uploader.name} uploaded; missing: ${missing.map((p) => p.name).join(', ') || 'none'}.`, () => {

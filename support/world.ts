@@ -51,9 +51,12 @@ export class FamilyAlbumWorld extends World {
     return { actors: [...this.actors.values()] };
   }
 
-  /** The person called `name` ("Alice", "user A"), logged in and ready for this scenario. */
+  /**
+   * The person called `name` ("Alice", "user A", or "A" for a "user A" an earlier line named),
+   * logged in and ready for this scenario.
+   */
   actor(name: string): Promise<Actor> {
-    const firstName = personName(name);
+    const firstName = this.fullNameOf(name);
     // Cache the promise, not the actor: "Alice invites Alice" asks for her twice at once.
     let actor = this.actorsBeingReadied.get(firstName);
     if (!actor) {
@@ -67,6 +70,18 @@ export class FamilyAlbumWorld extends World {
       this.actorsBeingReadied.set(firstName, actor);
     }
     return actor;
+  }
+
+  /** "A" is short for "user A" once the scenario has named them; any other name stands for itself. */
+  private fullNameOf(name: string): string {
+    const short = /^[A-Z]$/.exec(name);
+    if (!short) return personName(name);
+    const full = personName(`user ${name}`);
+    if (this.actorsBeingReadied.has(full)) return full;
+    throw new Error(
+      `"${name}" is short for a person the scenario named before, like "user ${name}", but no one called user ${name} appears before this line. ` +
+        `Write "user ${name}" the first time.`,
+    );
   }
 
   /** `actor` performs `tasks`, then everything settles (see support/settle.ts). */
