@@ -14,3 +14,5 @@ export { commandScopeKey } from './bot-commands';
 export type { CommandScope } from './bot-commands';
 export type { PrivacyKey, PrivacyRule } from './privacy';
 export { DEFAULT_DC, TEST_DC_IDS, homeDcOfPhone } from './dcs';
+export { UpdateJournal } from './update-journal';
+export type { JournalEntry } from './update-journal';

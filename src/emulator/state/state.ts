@@ -5,6 +5,7 @@ import { unixNow } from './clock';
 import { DEFAULT_DC, homeDcOfPhone } from './dcs';
 import { detectEntities } from './entities';
 import { Faults } from './faults';
+import { UpdateJournal } from './update-journal';
 import { randomLong } from './ids';
 import { imageSize } from './image-size';
 import { DEFAULT_PRIVACY, privacyAllows, type PrivacyKey, type PrivacyRule } from './privacy';
@@ -53,6 +54,8 @@ export interface MessageChanges {
  */
 export class TelegramState extends EventEmitter<StateEvents> {
   readonly faults = new Faults();
+  /** Each user's box changes in pts order, for `updates.getDifference`. */
+  readonly journal = new UpdateJournal();
   private readonly accounts = new Map<number, Account>();
   private readonly boxes = new Map<number, Map<number, Message>>();
   private readonly photos = new Map<bigint, Photo>();
@@ -352,6 +355,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     for (const [ownerId, ownBoxId] of message.boxIds) {
       const owner = this.requireAccount(ownerId);
       owner.pts++;
+      if (!owner.isBot) this.journal.record(ownerId, { kind: 'edit', pts: owner.pts, ptsCount: 1, date: message.editDate!, boxId: ownBoxId });
       this.emit('edit', { ownerId, boxId: ownBoxId, message, outgoing: ownerId === message.senderId, pts: owner.pts });
     }
     return message;
@@ -485,11 +489,13 @@ export class TelegramState extends EventEmitter<StateEvents> {
     this.uploads.clear();
     this.conversations.clear();
     this.faults.clear();
+    this.journal.clear();
   }
 
   private putInBox(owner: Account, message: Message): BoxEvent {
     const boxId = ++owner.lastMessageId;
     owner.pts++;
+    if (!owner.isBot) this.journal.record(owner.id, { kind: 'message', pts: owner.pts, ptsCount: 1, date: message.date, boxId });
     message.boxIds.set(owner.id, boxId);
     this.boxes.get(owner.id)!.set(boxId, message);
     return { ownerId: owner.id, boxId, message, outgoing: owner.id === message.senderId, pts: owner.pts };
@@ -504,6 +510,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
       box.delete(id);
     }
     owner.pts += boxIds.length;
+    if (!owner.isBot) this.journal.record(ownerId, { kind: 'delete', pts: owner.pts, ptsCount: boxIds.length, date: unixNow(), boxIds });
     this.emit('delete', { ownerId, boxIds, pts: owner.pts, causedBy });
   }
 
