@@ -41,10 +41,9 @@ function getState(ctx: RequestContext): Api.updates.State {
 
 function getDifference(ctx: RequestContext, request: Api.updates.GetDifference): Api.updates.TypeDifference {
   const account = signedInAccount(ctx);
-  // The errors the method's page lists for a missing or impossible pts/date.
+  // The errors the method's page lists for a missing or impossible pts. The date is not needed: the journal is in pts order.
   if (!(request.pts > 0)) throw new BadRequestError('PERSISTENT_TIMESTAMP_EMPTY', 'pass the pts of your last updates.State');
   if (request.pts > account.pts) throw new BadRequestError('PERSISTENT_TIMESTAMP_INVALID', `pts ${request.pts} is ahead of this account's ${account.pts}: call updates.getState`);
-  if (!(request.date > 0)) throw new BadRequestError('DATE_EMPTY', 'pass the date of your last updates.State');
   if (request.pts === account.pts) return new Api.updates.DifferenceEmpty({ date: unixNow(), seq: 0 });
 
   const { entries, complete } = ctx.state.journal.since(account.id, request.pts);

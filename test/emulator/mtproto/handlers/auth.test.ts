@@ -114,7 +114,7 @@ describe('help and updates handlers', () => {
     assert.deepEqual(config.dcOptions.map((o) => o.id).sort(), [1, 2, 3, 4, 5]);
   });
 
-  it('updates.getState reports the account pts; getDifference is always empty', async () => {
+  it('updates.getState reports the account pts; getDifference from it is empty', async () => {
     const session = new FakeSession(new TelegramState());
     assert.equal(await rpcError(session.invoke(new Api.updates.GetState())), 'AUTH_KEY_UNREGISTERED');
     await session.signUp(PHONE, 'Alice');
