@@ -16,7 +16,7 @@ const common = {
   // imported by these (nothing runs merely because a glob loaded it).
   require: ['support/reporting/render/mask-console.ts', 'support/world.ts', 'support/parameter-types.ts', 'support/hooks.ts', 'support/reporting/hooks.ts', 'steps/**/*.ts'],
   // One formatter writes to the terminal (cucumber keeps only the last of those): progress-bar,
-  // which ends with the failures and a summary. The others write the reports (issue 7):
+  // which ends with the failures and a summary. The others write the reports:
   // `npm run docs` turns messages.ndjson into reports/index.html and masks secrets in all three.
   format: ['progress-bar', 'html:reports/cucumber.html', 'junit:reports/junit.xml', 'message:reports/messages.ndjson'],
   strict: true,

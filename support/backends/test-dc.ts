@@ -59,7 +59,7 @@ export class TestDcBackend implements Backend {
   }
 
   async start(): Promise<void> {
-    throw new Error('The test-dc backend is not implemented yet (see the follow-up issue of issue 5); run on the embedded backend: unset TELEGRAM_BACKEND or use the default profile.');
+    throw new Error('The test-dc backend is not implemented yet; run on the embedded backend: unset TELEGRAM_BACKEND or use the default profile.');
   }
 
   async stop(): Promise<void> {

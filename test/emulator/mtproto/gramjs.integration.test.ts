@@ -1,6 +1,7 @@
 /**
- * A real, unmodified GramJS TelegramClient through every flow of issue 2 against the MTProto
- * server with the real handlers, over a real state. The bot's side is played with direct
+ * A real, unmodified GramJS TelegramClient through every flow a user client takes (sign-up and
+ * sign-in, profile, messages, media, albums, forwards, edits, deletions, buttons, history)
+ * against the MTProto server with the real handlers, over a real state. The bot's side is played with direct
  * state calls (the Bot API is tested on its own). Event handlers are registered before each
  * action: GramJS drops updates that arrive before a handler exists.
  */
