@@ -117,6 +117,18 @@ async function runSuiteOnce(scenarios: number, parallel: number, log: (line: str
   }
 }
 
+interface Timestamp { seconds: number; nanos: number }
+
+/** The fields of cucumber's message envelopes that readMessages reads. */
+interface Envelope {
+  testRunStarted?: { timestamp: Timestamp };
+  testRunHookStarted?: { timestamp: Timestamp };
+  testRunHookFinished?: { timestamp: Timestamp };
+  testCaseStarted?: { id: string; testCaseId: string; timestamp: Timestamp };
+  testStepFinished?: { testCaseStartedId: string; testStepResult: { status: string } };
+  testCaseFinished?: { testCaseStartedId: string; willBeRetried: boolean };
+}
+
 /** Reads cucumber's message stream: first scenario start (epoch ms) and final test case results. */
 function readMessages(path: string): { firstStartedAt?: number; passed: number; failed: number; marks: Record<string, number> } {
   let text = '';
@@ -132,20 +144,21 @@ function readMessages(path: string): { firstStartedAt?: number; passed: number; 
   const finalStatus = new Map<string, string>();
   for (const line of text.split('\n')) {
     if (!line) continue;
-    const message = JSON.parse(line) as Record<string, any>;
-    for (const kind of ['testRunStarted', 'testRunHookStarted', 'testRunHookFinished']) {
-      if (message[kind]?.timestamp && marks[kind] === undefined) marks[kind] = toMs(message[kind].timestamp);
+    const message = JSON.parse(line) as Envelope;
+    for (const kind of ['testRunStarted', 'testRunHookStarted', 'testRunHookFinished'] as const) {
+      const timestamp = message[kind]?.timestamp;
+      if (timestamp && marks[kind] === undefined) marks[kind] = toMs(timestamp);
     }
     if (message.testCaseStarted) {
       const at = toMs(message.testCaseStarted.timestamp);
       if (firstStartedAt === undefined || at < firstStartedAt) firstStartedAt = at;
       attemptOf.set(message.testCaseStarted.id, message.testCaseStarted.testCaseId);
     } else if (message.testStepFinished) {
-      const status = message.testStepFinished.testStepResult.status as string;
-      const id = message.testStepFinished.testCaseStartedId as string;
+      const status = message.testStepFinished.testStepResult.status;
+      const id = message.testStepFinished.testCaseStartedId;
       if (status !== 'PASSED') worst.set(id, status);
     } else if (message.testCaseFinished) {
-      const id = message.testCaseFinished.testCaseStartedId as string;
+      const id = message.testCaseFinished.testCaseStartedId;
       if (!message.testCaseFinished.willBeRetried) finalStatus.set(attemptOf.get(id) ?? id, worst.get(id) ?? 'PASSED');
     }
   }
@@ -153,7 +166,7 @@ function readMessages(path: string): { firstStartedAt?: number; passed: number; 
   return { marks, firstStartedAt, passed: statuses.filter((s) => s === 'PASSED').length, failed: statuses.filter((s) => s !== 'PASSED').length };
 }
 
-function toMs(timestamp: { seconds: number; nanos: number }): number {
+function toMs(timestamp: Timestamp): number {
   return Number(timestamp.seconds) * 1000 + timestamp.nanos / 1e6;
 }
 

@@ -95,7 +95,7 @@ function withoutStop(text: string): string {
  * transcript's count is used only when it is zero (then it is zero for any part of it).
  */
 function receivedCount(message: string | undefined, inTranscript: number): number | undefined {
-  const text = (message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  const text = withoutColours(message ?? '');
   const stated = text.match(/,? not (\d+)\b/) ?? text.match(/Received(?: length)?:\s*(\d+)/) ?? text.match(/received (\d+)\b/i);
   if (stated) return Number(stated[1]);
   return inTranscript === 0 ? 0 : undefined;
@@ -148,8 +148,7 @@ function conversationActorIn(step: string, conversation: readonly TranscriptLine
  */
 export function summariseError(message: string | undefined): string {
   if (!message) return '';
-  // eslint-disable-next-line no-control-regex
-  const clean = message.replace(/\u001b\[[0-9;]*m/g, '');
+  const clean = withoutColours(message);
   const lines = clean.split('\n').map((line) => line.trim()).filter((line) => line && !/^at\s/.test(line));
   const expected = lines.find((line) => /^Expected\b[^:]*:/.test(line));
   const received = lines.find((line) => /^Received\b[^:]*:/.test(line));
@@ -159,4 +158,10 @@ export function summariseError(message: string | undefined): string {
   const first = lines.find((line) => !/^(expect\(|AssertionError|Error:?$)/.test(line)) ?? lines[0] ?? '';
   const text = first.replace(/^(?:Assertion)?Error(?: \[[A-Z_]+\])?:\s*/, '');
   return text.length > 240 ? `${text.slice(0, 239)}…` : text;
+}
+
+/** The text without the terminal's colour codes (ESC [ … m) that assertion libraries add. */
+function withoutColours(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }

@@ -104,7 +104,6 @@ describe('recordChanges', () => {
   async function call(ledger: BotLedger, method: string, payload: Record<string, unknown>, result: unknown, succeed = true) {
     const transformer = recordChanges(ledger);
     const prev = succeed ? ok(result) : async () => ({ ok: false as const, error_code: 400, description: 'Bad Request: message is not modified' });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await transformer(prev as any, method as any, payload as any);
   }
 

@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { hostname } from 'node:os';
 import type { Pool } from 'pg';
 import {
   startEmbeddedPostgres,
@@ -52,7 +53,7 @@ test('orphans: schemas of dead processes, or without a creator, or too old, are 
   await createSchema(admin, live);
   await admin.query('CREATE SCHEMA orph_nocomment');
   await admin.query(`CREATE SCHEMA orph_dead`);
-  await admin.query(`COMMENT ON SCHEMA orph_dead IS '${JSON.stringify({ createdAt: new Date().toISOString(), pid: 2 ** 22 + 12345, hostname: require('node:os').hostname() })}'`);
+  await admin.query(`COMMENT ON SCHEMA orph_dead IS '${JSON.stringify({ createdAt: new Date().toISOString(), pid: 2 ** 22 + 12345, hostname: hostname() })}'`);
   await admin.query('CREATE TABLE orph_dead.t (id int)');
 
   assert.deepEqual((await dropOrphanSchemas(admin, 'orph_')).sort(), ['orph_dead', 'orph_nocomment']);

@@ -141,7 +141,7 @@ function startBot(ctx: RequestContext, request: Api.messages.StartBot): Api.Upda
 
 function editMessage(ctx: RequestContext, request: Api.messages.EditMessage): Api.Updates {
   const { me, other } = chatOf(ctx, request.peer);
-  const original = messageInChat(ctx, me, other, request.id);
+  messageInChat(ctx, me, other, request.id);
   // An absent optional field may be undefined (built in process) or null (decoded): both mean "no media".
   if (request.media != null) throw new BadRequestError('MEDIA_INVALID', 'the emulator edits text only');
   const text = request.message;

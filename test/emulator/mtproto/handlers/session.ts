@@ -18,18 +18,18 @@ export class FakeSession {
   constructor(readonly state: TelegramState, readonly handlers: HandlerRegistry = createHandlers()) {}
 
   context(method: string): RequestContext {
-    const session = this;
+    const signedIn = () => this.accountId;
     return {
       state: this.state,
       method,
       get accountId() {
-        return session.accountId;
+        return signedIn();
       },
       signIn: (id) => {
-        session.accountId = id;
+        this.accountId = id;
       },
       signOut: () => {
-        session.accountId = undefined;
+        this.accountId = undefined;
       },
       server: SERVER,
     };

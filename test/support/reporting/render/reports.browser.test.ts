@@ -198,6 +198,7 @@ const REAL_FEATURES: Record<string, string> = {
 
 test("a run of the real suite: the actors' conversations, photos included, reach both reports", { skip, timeout: 240_000 }, async (t) => {
   const dir = tempDir(t, 'reports-real-suite-');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const suite = (require(join(ROOT, 'cucumber.js')) as { default: { require: string[] } }).default;
   const run = runCucumber(dir, REAL_FEATURES, suite.require);
   const reports = join(dir, 'reports');
