@@ -1,6 +1,6 @@
 /**
  * Frame assembly: the CPU the emulator's MTProto server spends receiving one large frame sent
- * in 64 KiB pieces, as a client uploading over a real socket would (issue 15: a half-sent
+ * in 64 KiB pieces, as a client uploading over a real socket would (a half-sent
  * 16 MiB frame used to be re-copied on every chunk, quadratic in its size).
  *
  * A TCP Full frame of 1 MiB and one of 16 MiB go to an in-process server over loopback; the

@@ -3,7 +3,7 @@
  *
  * A frame may arrive in hundreds of socket chunks (a 16 MiB upload frame comes in 64 KiB
  * pieces). Concatenating the pending bytes on every chunk copies the frame again each time,
- * quadratic in its size (issue 15 measured 43 s of CPU for 20 half-sent 16 MiB frames). Here
+ * quadratic in its size (43 s of CPU was measured for 20 half-sent 16 MiB frames). Here
  * chunks are only appended; a frame's bytes are copied once, when the whole frame is there.
  */
 export class ByteQueue {
