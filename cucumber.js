@@ -19,6 +19,8 @@ const common = {
   // which ends with the failures and a summary. The others write the reports:
   // `npm run docs` turns messages.ndjson into reports/index.html and masks secrets in all three.
   format: ['progress-bar', 'html:reports/cucumber.html', 'junit:reports/junit.xml', 'message:reports/messages.ndjson'],
+  // Beside cucumber's snippet for an undefined line, the closest lines of the vocabulary ("did you mean").
+  formatOptions: { snippetSyntax: './support/vocabulary/snippet-syntax.cjs' },
   strict: true,
   // End the process as soon as the run and its formatters are done. What otherwise keeps it
   // alive for up to 10 s after the summary is GramJS 2.26's keep-alive ping: `timeout()` in

@@ -127,7 +127,14 @@ function stepItem(step: StepView): string {
     : step.dataTable
       ? `<table class="datatable">${step.dataTable.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('')}</table>`
       : '';
-  return `<li class="step ${status}${step.background ? ' background' : ''}" title="${escapeHtml(STATUS_WORDS[step.status] ?? '')}${step.background ? ' (background)' : ''}"><span class="mark">${STEP_MARKS[step.status] ?? '·'}</span> <span class="keyword">${escapeHtml(step.keyword.trim())}</span> ${escapeHtml(step.text)}${argument}</li>`;
+  return `<li class="step ${status}${step.background ? ' background' : ''}" title="${escapeHtml(STATUS_WORDS[step.status] ?? '')}${step.background ? ' (background)' : ''}"><span class="mark">${STEP_MARKS[step.status] ?? '·'}</span> <span class="keyword">${escapeHtml(step.keyword.trim())}</span> ${escapeHtml(step.text)}${argument}${didYouMean(step)}</li>`;
+}
+
+/** Under a line no step matches: the closest lines of the vocabulary, and how alike they are. */
+function didYouMean(step: StepView): string {
+  if (!step.suggestions?.length) return '';
+  const items = step.suggestions.map((s) => `<li><q>${escapeHtml(s.example)}</q> <span class="alike">${s.alike} % alike</span> <span class="means">${escapeHtml(s.means)}</span></li>`);
+  return `<div class="did-you-mean"><p>No step says this. Did you mean:</p><ul>${items.join('')}</ul></div>`;
 }
 
 function conversation(scenario: ScenarioView): string {
@@ -196,6 +203,9 @@ li.step.background { color: var(--muted); }
 li.step .mark { display: inline-block; width: 1.2em; font-weight: bold; }
 li.step.passed .mark { color: var(--ok); } li.step.failed .mark { color: var(--bad); } li.step.failed { font-weight: 600; }
 .keyword { color: #8250df; font-weight: 600; }
+.did-you-mean { font-family: system-ui, sans-serif; font-size: 14px; margin: 4px 0 6px 1.6em; padding: 6px 10px; background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; font-weight: normal; }
+.did-you-mean p { margin: 0 0 2px; } .did-you-mean ul { margin: 0; padding-left: 1.2em; }
+.did-you-mean q { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; } .did-you-mean .alike { color: var(--muted); } .did-you-mean .means { color: var(--muted); font-style: italic; }
 pre { white-space: pre-wrap; word-break: break-word; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; font-size: 13px; margin: 6px 0; }
 table.datatable { border-collapse: collapse; margin: 4px 0 4px 1.6em; } table.datatable td { border: 1px solid var(--line); padding: 1px 8px; }
 figure.conversation { margin: 0; flex: 0 1 640px; max-width: 100%; }

@@ -10,6 +10,7 @@
 import { explainFailure } from './explain';
 import { parseTranscriptText, type TranscriptLine } from './render-text';
 import { CONVERSATION_IMAGE, CONVERSATION_TEXT } from './attachments';
+import { parseSuggestions, type Suggestion } from '../../vocabulary/did-you-mean';
 
 type Status = 'PASSED' | 'FAILED' | 'SKIPPED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'UNKNOWN';
 
@@ -24,6 +25,8 @@ export interface StepView {
   background: boolean;
   docString?: string;
   dataTable?: string[][];
+  /** For an undefined line: the closest lines of the vocabulary, from cucumber's snippet ("did you mean"). */
+  suggestions?: Suggestion[];
 }
 
 export interface AttachmentView {
@@ -90,6 +93,7 @@ interface Envelope {
   testRunStarted?: { timestamp: Timestamp };
   testRunFinished?: { timestamp: Timestamp; success: boolean; message?: string; exception?: { message?: string } };
   testRunHookFinished?: { result: { status: Status; message?: string } };
+  suggestion?: { pickleStepId: string; snippets: Array<{ code: string }> };
 }
 
 /** Parses NDJSON text into envelopes; a truncated last line (a killed run) is ignored. */
@@ -114,7 +118,9 @@ export function buildRunView(envelopes: readonly Envelope[]): RunView {
   const started = envelopes.flatMap((e) => (e.testCaseStarted ? [e.testCaseStarted] : []));
   const stepResults = new Map<string, Map<string, NonNullable<Envelope['testStepFinished']>['testStepResult']>>();
   const attachments = new Map<string, NonNullable<Envelope['attachment']>[]>();
+  const suggestions = new Map<string, Suggestion[]>();
   for (const e of envelopes) {
+    if (e.suggestion) suggestions.set(e.suggestion.pickleStepId, parseSuggestions(e.suggestion.snippets[0]?.code ?? ''));
     if (e.testStepFinished) {
       const byStep = stepResults.get(e.testStepFinished.testCaseStartedId) ?? new Map();
       byStep.set(e.testStepFinished.testStepId, e.testStepFinished.testStepResult);
@@ -142,7 +148,7 @@ export function buildRunView(envelopes: readonly Envelope[]): RunView {
     if (!testCase || !pickle) continue;
     scenarioByPickle.set(
       pickle.id,
-      scenarioView(pickle, testCase, stepResults.get(attempt.id) ?? new Map(), attachments.get(attempt.id) ?? [], hooks, documents, attemptCount.get(testCaseId) ?? 1),
+      scenarioView(pickle, testCase, stepResults.get(attempt.id) ?? new Map(), attachments.get(attempt.id) ?? [], hooks, documents, attemptCount.get(testCaseId) ?? 1, suggestions),
     );
   }
 
@@ -178,6 +184,7 @@ function scenarioView(
   hooks: Map<string, NonNullable<Envelope['hook']>>,
   documents: Array<NonNullable<Envelope['gherkinDocument']>>,
   attempts: number,
+  suggestions: ReadonlyMap<string, Suggestion[]>,
 ): ScenarioView {
   const base = notRun(pickle, documents);
   const pickleSteps = new Map(pickle.steps.map((step, index) => [step.id, index]));
@@ -190,6 +197,8 @@ function scenarioView(
     if (stepIndex !== undefined) {
       seenPickleStep = true;
       if (result) base.steps[stepIndex].status = result.status;
+      const closest = result?.status === 'UNDEFINED' ? suggestions.get(testStep.pickleStepId!) : undefined;
+      if (closest?.length) base.steps[stepIndex].suggestions = closest;
     }
     if (!result) continue;
     if (SEVERITY.indexOf(result.status) > SEVERITY.indexOf(status)) status = result.status;

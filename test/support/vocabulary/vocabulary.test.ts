@@ -7,6 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -35,4 +37,22 @@ test('an ambiguous new step definition fails with both lines named; a step with 
   assert.match(ambiguity, /test\/support\/vocabulary\/fixture\/careless\.steps\.ts:9 '\{user\} asks for a photo'/);
   assert.match(run.output, /careless\.steps\.ts:14 '\{user\} dances' has no description/);
   assert.match(run.output, /careless\.steps\.ts:14 '\{user\} dances' is used by no feature/);
+});
+
+test('a line that matches no step prints the closest lines of the vocabulary beside cucumber\'s snippet, and its messages carry them', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'did-you-mean-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'free.feature'), 'Feature: Free words\n\n  Scenario: A product owner writes as they speak\n    When Bob asks for a picture\n');
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'), join(dir, 'free.feature'), '--dry-run', '--format', 'summary', '--format', `message:${join(dir, 'messages.ndjson')}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  assert.match(output, /1 scenario \(1 undefined\)/, output);
+  assert.match(output, /Undefined\. Implement with the following snippet:\s+\/\/ Did you mean one of these\? The closest lines of the vocabulary/);
+  assert.match(output, /\/\/ +\d+% alike: "[^"]*asks for a photo[^"]*" — Presses "📷 Photo"/);
+  assert.match(output, /When\('\{user\} asks for a picture', function \(user\) \{/);
+  const suggestion = readFileSync(join(dir, 'messages.ndjson'), 'utf8').split('\n').find((line) => line.includes('"suggestion"'));
+  assert.ok(suggestion?.includes('Did you mean one of these?'), 'the suggestion message carries them');
 });
