@@ -1,4 +1,5 @@
 import type { Account, CallbackQuery, Document, InlineButton, Media, Message, MessageEntity, ReplyMarkup, SwitchInlineTarget, TelegramState } from '../state';
+import { contentJson, isContentMedia } from './content-json';
 import { fileIdOf, fileUniqueIdOf } from './file-ids';
 
 /**
@@ -144,6 +145,7 @@ function forwardJson(state: TelegramState, forward: NonNullable<Message['forward
 
 /** The message-content fields for a piece of media (photo, document, sticker, voice, …). */
 export function mediaJson(media: Media, botId: number): Json {
+  if (isContentMedia(media)) return contentJson(media);
   const ids = { file_id: fileIdOf(media, botId), file_unique_id: fileUniqueIdOf(media) };
   if (media.kind === 'photo') {
     // One size: the stored original, so the largest PhotoSize downloads byte-identical.
@@ -166,7 +168,9 @@ function documentJson(document: Document, ids: { file_id: string; file_unique_id
     case 'voice':
       return { voice: { ...common, duration: document.duration ?? 0, mime_type: document.mimeType } };
     case 'audio':
-      return { audio: omitUndefined({ ...common, duration: document.duration ?? 0, mime_type: document.mimeType, file_name: document.fileName }) };
+      return { audio: omitUndefined({ ...common, duration: document.duration ?? 0, performer: document.performer, title: document.title, mime_type: document.mimeType, file_name: document.fileName }) };
+    case 'video_note':
+      return { video_note: { ...common, length: document.width ?? 0, duration: document.duration ?? 0 } };
     case 'video':
       return { video: omitUndefined({ ...common, width: document.width ?? 0, height: document.height ?? 0, duration: document.duration ?? 0, mime_type: document.mimeType, file_name: document.fileName }) };
     case 'animation': {

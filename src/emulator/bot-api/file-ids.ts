@@ -1,4 +1,4 @@
-import type { Document, Media, Photo, TelegramState } from '../state';
+import type { Document, FileMedia, Photo, TelegramState } from '../state';
 
 /**
  * Bot-side file identifiers.
@@ -19,7 +19,7 @@ const KIND_PHOTO = 0x01;
 const KIND_DOCUMENT = 0x05;
 const FILE_ID_BYTES = 1 + 1 + 8 + 8 + 8;
 
-export function fileIdOf(media: Media, botId: number): string {
+export function fileIdOf(media: FileMedia, botId: number): string {
   const { kind, id, accessHash } = identity(media);
   const buffer = Buffer.alloc(FILE_ID_BYTES);
   buffer.writeUInt8(VERSION, 0);
@@ -30,7 +30,7 @@ export function fileIdOf(media: Media, botId: number): string {
   return buffer.toString('base64url');
 }
 
-export function fileUniqueIdOf(media: Media): string {
+export function fileUniqueIdOf(media: FileMedia): string {
   const { kind, id } = identity(media);
   const buffer = Buffer.alloc(9);
   buffer.writeUInt8(kind, 0);
@@ -39,7 +39,7 @@ export function fileUniqueIdOf(media: Media): string {
 }
 
 /** The stored photo or document a bot's file_id names, or undefined if it names nothing of this bot's. */
-export function decodeFileId(state: TelegramState, fileId: string, botId: number): Media | undefined {
+export function decodeFileId(state: TelegramState, fileId: string, botId: number): FileMedia | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(fileId)) return undefined;
   const buffer = Buffer.from(fileId, 'base64url');
   if (buffer.length !== FILE_ID_BYTES || buffer.readUInt8(0) !== VERSION) return undefined;
@@ -58,7 +58,7 @@ export function decodeFileId(state: TelegramState, fileId: string, botId: number
   return undefined;
 }
 
-function identity(media: Media): { kind: number; id: bigint; accessHash: bigint } {
+function identity(media: FileMedia): { kind: number; id: bigint; accessHash: bigint } {
   const stored: Photo | Document = media.kind === 'photo' ? media.photo : media.document;
   return { kind: media.kind === 'photo' ? KIND_PHOTO : KIND_DOCUMENT, id: stored.id, accessHash: stored.accessHash };
 }
@@ -66,16 +66,16 @@ function identity(media: Media): { kind: number; id: bigint; accessHash: bigint 
 // ── file paths (getFile → /file/bot<token>/<file_path>) ─────────────────────────────────────
 
 /** Where `getFile` says the bytes can be downloaded: a folder by kind, the media id, an extension. */
-export function filePathOf(media: Media): string {
+export function filePathOf(media: FileMedia): string {
   if (media.kind === 'photo') return `photos/file_${media.photo.id}.${imageExtension(media.photo.bytes)}`;
   const document = media.document;
-  const folder = { file: 'documents', sticker: 'stickers', voice: 'voice', audio: 'music', video: 'videos', animation: 'animations' }[document.kind];
+  const folder = { file: 'documents', sticker: 'stickers', voice: 'voice', audio: 'music', video: 'videos', animation: 'animations', video_note: 'video_notes' }[document.kind];
   return `${folder}/file_${document.id}.${documentExtension(document)}`;
 }
 
 /** The media a file path from `filePathOf` names, or undefined. */
-export function mediaAtPath(state: TelegramState, path: string): Media | undefined {
-  const match = /^(photos|documents|stickers|voice|music|videos|animations)\/file_(\d{1,20})\.[A-Za-z0-9]+$/.exec(path);
+export function mediaAtPath(state: TelegramState, path: string): FileMedia | undefined {
+  const match = /^(photos|documents|stickers|voice|music|videos|animations|video_notes)\/file_(\d{1,20})\.[A-Za-z0-9]+$/.exec(path);
   if (!match) return undefined;
   const id = BigInt(match[2]);
   if (match[1] === 'photos') {
@@ -96,6 +96,6 @@ function imageExtension(bytes: Buffer): string {
 function documentExtension(document: Document): string {
   const fromName = /\.([A-Za-z0-9]{1,8})$/.exec(document.fileName ?? '')?.[1];
   if (fromName) return fromName.toLowerCase();
-  const byKind: Record<string, string> = { sticker: 'webp', voice: 'oga', audio: 'mp3', video: 'mp4', animation: 'mp4' };
+  const byKind: Record<string, string> = { sticker: 'webp', voice: 'oga', audio: 'mp3', video: 'mp4', animation: 'mp4', video_note: 'mp4' };
   return byKind[document.kind] ?? (document.mimeType.split('/')[1]?.replace(/[^A-Za-z0-9]/g, '') || 'dat');
 }

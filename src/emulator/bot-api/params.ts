@@ -57,6 +57,20 @@ export class Params {
     return number;
   }
 
+  /**
+   * An integer attribute read as Telegram's server reads it (Client::get_integer_arg):
+   * `td::to_integer` takes an optional sign and the leading digits, so "12abc" is 12 and
+   * "many" is 0; the result is clamped to [min, max]. Absent or empty: `fallback`. Never an error.
+   */
+  clampedInteger(name: string, min: number, max: number, fallback = 0): number {
+    const value = this.values.get(name);
+    if (value === undefined || value === null || value === '') return Math.min(Math.max(fallback, min), max);
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const match = /^\s*(-?)(\d*)/.exec(text)!;
+    const parsed = match[2] === '' ? 0 : Number(match[1] + match[2]);
+    return Math.min(Math.max(Number.isFinite(parsed) ? parsed : 0, min), max);
+  }
+
   requireInteger(name: string, onMissing: () => BotApiError = () => missingParameter(name)): number {
     const value = this.integer(name);
     if (value === undefined) throw onMissing();

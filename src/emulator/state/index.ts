@@ -1,5 +1,5 @@
 export * from './types';
-export { TelegramState } from './state';
+export { TelegramState, isFileMedia } from './state';
 export type { StateEvents, NewMessage, MessageChanges } from './state';
 export {
   LIMITS, USERNAME_PATTERN, checkBotUsername, checkCaption, checkMessageText, checkModified, checkNewUsername, isUsernameShaped, withoutAt,
@@ -16,3 +16,4 @@ export type { PrivacyKey, PrivacyRule } from './privacy';
 export { DEFAULT_DC, TEST_DC_IDS, homeDcOfPhone } from './dcs';
 export { UpdateJournal } from './update-journal';
 export type { JournalEntry } from './update-journal';
+export { checkGeoPoint, copyPoll, createPoll, DICE_FACES, isValidGeoPoint, type NewPoll, POLL_LIMITS, throwDice, totalVoters } from './media-content';

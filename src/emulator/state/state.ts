@@ -14,7 +14,7 @@ import {
 } from './rules';
 import type {
   Account, BoxEvent, CallbackAnswer, CallbackQuery, DeletionEvent, Document, DocumentKind,
-  Media, Message, MessageEntity, Photo, ReplyMarkup,
+  FileMedia, Media, Message, MessageEntity, Photo, ReplyMarkup,
 } from './types';
 
 export interface StateEvents {
@@ -233,7 +233,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     return photo;
   }
 
-  storeDocument(init: { bytes: Buffer; mimeType: string; kind?: DocumentKind; fileName?: string; duration?: number; width?: number; height?: number; emoji?: string; dcId?: number }): Document {
+  storeDocument(init: { bytes: Buffer; mimeType: string; kind?: DocumentKind; fileName?: string; duration?: number; width?: number; height?: number; emoji?: string; title?: string; performer?: string; dcId?: number }): Document {
     const document: Document = { ...this.newMediaIdentity(), kind: 'file', ...init, dcId: init.dcId ?? DEFAULT_DC };
     this.documents.set(document.id, document);
     return document;
@@ -287,7 +287,8 @@ export class TelegramState extends EventEmitter<StateEvents> {
     this.checkCanWrite(senderId, recipientId);
     const sender = this.requireAccount(senderId);
     const recipient = this.requireAccount(recipientId);
-    const text = content.text ?? '';
+    // Only files carry captions: a location, contact, dice or poll has no text of its own.
+    const text = content.media && !isFileMedia(content.media) ? '' : content.text ?? '';
     checkMessageText(text, content.media !== undefined);
     const replyTo = content.replyToBoxId !== undefined ? this.boxes.get(senderId)?.get(content.replyToBoxId) : undefined;
     if (content.replyToBoxId !== undefined && !replyTo) throw new BadRequestError('REPLY_TO_MSG_ID_INVALID', `message ${content.replyToBoxId} does not exist`);
@@ -298,7 +299,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
       recipientId,
       date: unixNow(),
       text,
-      entities: content.entities ?? (sender.isBot ? [] : detectEntities(text)),
+      entities: text === '' ? [] : content.entities ?? (sender.isBot ? [] : detectEntities(text)),
       media: content.media,
       replyMarkup: content.replyMarkup,
       forward,
@@ -432,6 +433,39 @@ export class TelegramState extends EventEmitter<StateEvents> {
     return message.senderId === accountId ? message.recipientId : message.senderId;
   }
 
+  /**
+   * Closes the poll of a message its author sent; both participants see the change as an edit
+   * of the message. MESSAGE_ID_INVALID when there is no such message, MEDIA_INVALID when it
+   * holds no poll, POLL_ALREADY_CLOSED (Telegram's name) when it was closed before.
+   */
+  closePoll(accountId: number, boxId: number): Message {
+    const message = this.boxes.get(accountId)?.get(boxId);
+    if (!message) throw new BadRequestError('MESSAGE_ID_INVALID', `message ${boxId} does not exist`);
+    if (message.senderId !== accountId) throw new ForbiddenError('MESSAGE_AUTHOR_REQUIRED', 'only the author can stop a poll');
+    if (message.media?.kind !== 'poll') throw new BadRequestError('MEDIA_INVALID', `message ${boxId} holds no poll`);
+    if (message.media.poll.closed) throw new BadRequestError('POLL_ALREADY_CLOSED', 'the poll is already closed');
+    message.media.poll.closed = true;
+    for (const [ownerId, ownBoxId] of message.boxIds) {
+      const owner = this.requireAccount(ownerId);
+      owner.pts++;
+      this.emit('edit', { ownerId, boxId: ownBoxId, message, outgoing: ownerId === message.senderId, pts: owner.pts });
+    }
+    return message;
+  }
+
+  /** A contact card; it names the Telegram account with that phone number, if there is one. */
+  contactCard(init: { phoneNumber: string; firstName: string; lastName?: string; vcard?: string }): Extract<Media, { kind: 'contact' }> {
+    const holder = /\d/.test(init.phoneNumber) ? this.findByPhone(init.phoneNumber) : undefined;
+    return {
+      kind: 'contact',
+      phoneNumber: init.phoneNumber,
+      firstName: init.firstName,
+      lastName: init.lastName ?? '',
+      vcard: init.vcard ?? '',
+      ...(holder && !holder.isBot ? { userId: holder.id } : {}),
+    };
+  }
+
   // ── inline buttons ──────────────────────────────────────────────────────────────────────
 
   /**
@@ -514,6 +548,11 @@ export class TelegramState extends EventEmitter<StateEvents> {
     this.emit('delete', { ownerId, boxIds, pts: owner.pts, causedBy });
   }
 
+}
+
+/** Photos and documents: the media that are files (and may have captions). */
+export function isFileMedia(media: Media): media is FileMedia {
+  return media.kind === 'photo' || media.kind === 'document';
 }
 
 function normalizePhone(phone: string): string {

@@ -134,7 +134,7 @@ export interface Photo {
   readonly dcId: number;
 }
 
-export type DocumentKind = 'file' | 'sticker' | 'voice' | 'audio' | 'video' | 'animation';
+export type DocumentKind = 'file' | 'sticker' | 'voice' | 'audio' | 'video' | 'animation' | 'video_note';
 
 export interface Document {
   readonly id: bigint;
@@ -152,9 +152,93 @@ export interface Document {
   readonly emoji?: string;
   /** The DC the document is stored on (its uploader's); other DCs answer FILE_MIGRATE_X for it. */
   readonly dcId: number;
+  /** Audio only: the track's title and performer. */
+  readonly title?: string;
+  readonly performer?: string;
 }
 
-export type Media = { kind: 'photo'; photo: Photo } | { kind: 'document'; document: Document };
+/** Media kept as a file: it has bytes, file ids, and may carry a caption. */
+export type FileMedia = { kind: 'photo'; photo: Photo } | { kind: 'document'; document: Document };
+
+/**
+ * What a message may carry besides text: a file, or content without one — a point on the map,
+ * a place, a contact card, a thrown dice, a poll. The latter carry no caption.
+ */
+export type Media = FileMedia | LocationMedia | VenueMedia | ContactMedia | DiceMedia | PollMedia;
+
+/** A point on the map; a live location also has a period (seconds) and may have a heading. */
+export interface GeoPoint {
+  readonly latitude: number;
+  readonly longitude: number;
+  /** Radius of uncertainty, metres (0–1500). */
+  readonly accuracy?: number;
+  readonly livePeriod?: number;
+  readonly heading?: number;
+  readonly proximityAlertRadius?: number;
+}
+
+export interface LocationMedia {
+  kind: 'location';
+  location: GeoPoint;
+}
+
+export interface VenueMedia {
+  kind: 'venue';
+  location: GeoPoint;
+  title: string;
+  address: string;
+  /** "foursquare" or "gplaces" when the venue has a provider id. */
+  provider: string;
+  venueId: string;
+  venueType: string;
+}
+
+export interface ContactMedia {
+  kind: 'contact';
+  phoneNumber: string;
+  firstName: string;
+  lastName: string;
+  vcard: string;
+  /** The Telegram account with this phone number, when there is one. */
+  userId?: number;
+}
+
+export interface DiceMedia {
+  kind: 'dice';
+  emoji: string;
+  /** Chosen by the server when the dice is sent: 1–6, 1–5 or 1–64 by emoji. */
+  value: number;
+}
+
+export interface PollMedia {
+  kind: 'poll';
+  /** Shared by every copy of the message: votes and closing show for both participants. */
+  poll: Poll;
+}
+
+export interface PollOption {
+  readonly text: string;
+  /** The option's identifier on the wire (MTProto `option:bytes`): its index as a digit string. */
+  readonly data: Buffer;
+  voters: number;
+}
+
+export interface Poll {
+  readonly id: bigint;
+  readonly question: string;
+  readonly options: PollOption[];
+  readonly anonymous: boolean;
+  readonly quiz: boolean;
+  readonly multipleAnswers: boolean;
+  /** Quizzes only: the index of the right option, and what is shown after answering. */
+  readonly correctOption?: number;
+  readonly explanation?: string;
+  readonly openPeriod?: number;
+  readonly closeDate?: number;
+  closed: boolean;
+  /** Chosen option indexes per voter. */
+  readonly votes: Map<number, number[]>;
+}
 
 /** Where a forwarded message came from. `fromId` is absent when the author hides forwards. */
 export interface ForwardHeader {

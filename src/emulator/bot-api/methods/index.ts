@@ -3,6 +3,8 @@ import * as bot from './bot';
 import * as callbacks from './callbacks';
 import * as media from './media';
 import * as messages from './messages';
+import * as nonFile from './non-file-media';
+import * as polls from './polls';
 import * as updates from './updates';
 
 export type { Method, MethodContext } from './context';
@@ -30,7 +32,19 @@ const METHODS: Record<string, Method> = {
   sendChatAction: messages.sendChatAction,
   sendPhoto: media.sendPhoto,
   sendDocument: media.sendDocument,
+  sendVoice: media.sendVoice,
+  sendAudio: media.sendAudio,
+  sendVideo: media.sendVideo,
+  sendAnimation: media.sendAnimation,
+  sendSticker: media.sendSticker,
+  sendVideoNote: media.sendVideoNote,
   sendMediaGroup: media.sendMediaGroup,
+  sendLocation: nonFile.sendLocation,
+  sendVenue: nonFile.sendVenue,
+  sendContact: nonFile.sendContact,
+  sendDice: nonFile.sendDice,
+  sendPoll: polls.sendPoll,
+  stopPoll: polls.stopPoll,
   getFile: media.getFile,
   answerCallbackQuery: callbacks.answerCallbackQuery,
 };

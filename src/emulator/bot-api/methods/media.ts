@@ -1,5 +1,5 @@
 import { TelegramError } from '../../errors';
-import { randomLong, type Account, type Media, type MessageEntity } from '../../state';
+import { randomLong, type Account, type DocumentKind, type FileMedia, type Media, type MessageEntity } from '../../state';
 import { badRequest, fromTelegramError, withRole } from '../errors';
 import { decodeFileId, filePathOf, fileUniqueIdOf } from '../file-ids';
 import { parseFormatted } from '../formatting';
@@ -25,17 +25,66 @@ export const sendPhoto: Method = (ctx) => {
   return send(ctx, chat, { text: caption.text, entities: caption.entities, media, replyMarkup: markup, replyToBoxId });
 };
 
-export const sendDocument: Method = (ctx) => {
+export const sendDocument: Method = (ctx) => sendFile(ctx, 'document', 'file');
+
+/**
+ * The sendX methods for files of one kind: voice notes, videos, music, animations, stickers
+ * and round video notes. Each takes its file under its own name ("There is no voice in the
+ * request" when absent), reads its integer attributes leniently as Telegram does (durations,
+ * sizes: clamped, never an error), and checks a file_id's kind ("can't use file of type Audio
+ * as Voice"). Stickers and video notes take no caption. tdlib/telegram-bot-api Client.cpp
+ * process_send_{voice,video,audio,animation,sticker,video_note}_query.
+ */
+export const sendVoice: Method = (ctx) => sendFile(ctx, 'voice', 'voice', (p) => ({ duration: p.clampedInteger('duration', 0, MAX_DURATION) }));
+export const sendAudio: Method = (ctx) => sendFile(ctx, 'audio', 'audio', (p) => ({
+  duration: p.clampedInteger('duration', 0, MAX_DURATION),
+  ...(p.string('title') ? { title: p.string('title') } : {}),
+  ...(p.string('performer') ? { performer: p.string('performer') } : {}),
+}));
+export const sendVideo: Method = (ctx) => sendFile(ctx, 'video', 'video', visualAttributes);
+export const sendAnimation: Method = (ctx) => sendFile(ctx, 'animation', 'animation', visualAttributes);
+export const sendSticker: Method = (ctx) => sendFile(ctx, 'sticker', 'sticker', (p) => (p.string('emoji') ? { emoji: p.string('emoji') } : {}));
+export const sendVideoNote: Method = (ctx) => sendFile(ctx, 'video_note', 'video_note', (p) => {
+  const length = p.clampedInteger('length', 0, MAX_LENGTH);
+  return { duration: p.clampedInteger('duration', 0, MAX_DURATION), width: length, height: length };
+});
+
+/** Telegram's MAX_DURATION and MAX_LENGTH for these attributes (Client.h). */
+const MAX_DURATION = 24 * 60 * 60;
+const MAX_LENGTH = 10000;
+
+function visualAttributes(params: MethodContext['params']): DocumentAttributes {
+  return {
+    duration: params.clampedInteger('duration', 0, MAX_DURATION),
+    width: params.clampedInteger('width', 0, MAX_LENGTH),
+    height: params.clampedInteger('height', 0, MAX_LENGTH),
+  };
+}
+
+type DocumentAttributes = { duration?: number; width?: number; height?: number; emoji?: string; title?: string; performer?: string };
+
+/** What each kind is called in its parameter and in Telegram's messages, and its default MIME type. */
+const FILE_KINDS: Record<DocumentKind, { noun: string; typeName: string; mimeType?: string; caption: boolean }> = {
+  file: { noun: 'document', typeName: 'Document', caption: true },
+  voice: { noun: 'voice', typeName: 'VoiceNote', mimeType: 'audio/ogg', caption: true },
+  audio: { noun: 'audio', typeName: 'Audio', mimeType: 'audio/mpeg', caption: true },
+  video: { noun: 'video', typeName: 'Video', mimeType: 'video/mp4', caption: true },
+  animation: { noun: 'animation', typeName: 'Animation', mimeType: 'video/mp4', caption: true },
+  sticker: { noun: 'sticker', typeName: 'Sticker', mimeType: 'image/webp', caption: false },
+  video_note: { noun: 'video note', typeName: 'VideoNote', mimeType: 'video/mp4', caption: false },
+};
+
+function sendFile(ctx: MethodContext, parameter: string, kind: DocumentKind, attributes: (params: MethodContext['params']) => DocumentAttributes = () => ({})): unknown {
   const chat = requireChat(ctx);
-  const input = ctx.params.inputFile('document');
-  if (!input) throw badRequest('there is no document in the request');
-  const caption = formattedText(ctx, 'caption', 'parse_mode', 'caption_entities');
+  const input = ctx.params.inputFile(parameter);
+  if (!input) throw badRequest(`there is no ${FILE_KINDS[kind].noun} in the request`);
+  const caption = FILE_KINDS[kind].caption ? formattedText(ctx, 'caption', 'parse_mode', 'caption_entities') : { text: '', entities: [] };
   const replyToBoxId = replyTarget(ctx, chat);
   const markup = replyMarkup(ctx);
   checkCanWrite(ctx, chat);
-  const media = documentMedia(ctx, input);
+  const media = documentMedia(ctx, input, kind, attributes(ctx.params));
   return send(ctx, chat, { text: caption.text, entities: caption.entities, media, replyMarkup: markup, replyToBoxId });
-};
+}
 
 /**
  * An album of 2–10 photos or documents: every item is resolved and checked first, then the
@@ -62,7 +111,7 @@ export const sendMediaGroup: Method = (ctx) => {
   }));
 };
 
-function mediaGroupItem(ctx: MethodContext, raw: unknown): { media: Media; caption: { text: string; entities: MessageEntity[] } } {
+function mediaGroupItem(ctx: MethodContext, raw: unknown): { media: FileMedia; caption: { text: string; entities: MessageEntity[] } } {
   const item = raw as Record<string, unknown>;
   if (typeof item !== 'object' || item === null || typeof item.type !== 'string') throw badRequest("can't parse InputMedia: Field \"type\" must be of type String");
   if (typeof item.media !== 'string' || item.media === '') throw badRequest("can't parse InputMedia: Field \"media\" must be of type String");
@@ -77,12 +126,12 @@ function mediaGroupItem(ctx: MethodContext, raw: unknown): { media: Media; capti
 }
 
 /** An uploaded image becomes a new stored photo; a file_id must name one of this bot's photos. */
-function photoMedia(ctx: MethodContext, input: InputFile): Media {
+function photoMedia(ctx: MethodContext, input: InputFile): FileMedia {
   if (input.kind === 'url') throw noNetwork(input.url);
   if (input.kind === 'file_id') {
     const media = decodeFileId(ctx.state, input.fileId, ctx.bot.id);
     if (!media) throw badRequest('wrong file identifier/HTTP URL specified');
-    if (media.kind !== 'photo') throw badRequest(`can't use file of type Document as Photo`);
+    if (media.kind !== 'photo') throw badRequest(`can't use file of type ${FILE_KINDS[media.document.kind].typeName} as Photo`);
     return media;
   }
   if (input.file.bytes.length === 0) throw badRequest('file must be non-empty');
@@ -94,17 +143,25 @@ function photoMedia(ctx: MethodContext, input: InputFile): Media {
   }
 }
 
-function documentMedia(ctx: MethodContext, input: InputFile): Media {
+/**
+ * A file of the given kind: uploaded now (stored with the kind's attributes), or a file_id of
+ * this bot's that is a file of that kind. sendDocument takes any file; the others only their own kind.
+ */
+function documentMedia(ctx: MethodContext, input: InputFile, kind: DocumentKind = 'file', attributes: DocumentAttributes = {}): FileMedia {
   if (input.kind === 'url') throw noNetwork(input.url);
   if (input.kind === 'file_id') {
     const media = decodeFileId(ctx.state, input.fileId, ctx.bot.id);
     if (!media) throw badRequest('wrong file identifier/HTTP URL specified');
-    if (media.kind !== 'document') throw badRequest(`can't use file of type Photo as Document`);
+    const actual = media.kind === 'photo' ? 'Photo' : FILE_KINDS[media.document.kind].typeName;
+    if (media.kind !== 'document' || (kind !== 'file' && media.document.kind !== kind)) throw badRequest(`can't use file of type ${actual} as ${FILE_KINDS[kind].typeName}`);
     return media;
   }
   if (input.file.bytes.length === 0) throw badRequest('file must be non-empty');
   const { bytes, filename, contentType } = input.file;
-  return { kind: 'document', document: ctx.state.storeDocument({ bytes, fileName: filename, mimeType: contentType === 'application/octet-stream' ? guessMime(filename) : contentType }) };
+  const given = contentType === 'application/octet-stream' ? guessMime(filename) : contentType;
+  const mimeType = given === 'application/octet-stream' ? FILE_KINDS[kind].mimeType ?? given : given;
+  const defined = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined && value !== ''));
+  return { kind: 'document', document: ctx.state.storeDocument({ bytes, fileName: filename, mimeType, kind, ...defined }) };
 }
 
 /**
@@ -117,7 +174,7 @@ function noNetwork(url: string) {
 }
 
 /** Checked before storing anything, so a refused send leaves no orphan uploads behind. */
-function checkCanWrite(ctx: MethodContext, chat: Account): void {
+export function checkCanWrite(ctx: MethodContext, chat: Account): void {
   withRole('reply', () => ctx.state.checkCanWrite(ctx.bot.id, chat.id));
 }
 

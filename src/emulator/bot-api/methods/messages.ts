@@ -1,4 +1,4 @@
-import { randomLong, type Account, type Message, type NewMessage } from '../../state';
+import { copyPoll, randomLong, type Account, type Message, type NewMessage } from '../../state';
 import { messageJson } from '../convert';
 import { badRequest, type MessageRole, withRole } from '../errors';
 import { type Method, type MethodContext, refuseInlineMessage, requireChat, requireMessage } from './context';
@@ -40,7 +40,8 @@ export const copyMessage: Method = (ctx) => {
   const copy = withRole('copy', () => ctx.state.sendMessage(ctx.bot.id, chat.id, {
     text: caption.text,
     entities: caption.entities,
-    media: original.media,
+    // A copy of a poll is a new poll (no votes); a forward shows the same one.
+    media: original.media?.kind === 'poll' ? { kind: 'poll', poll: copyPoll(original.media.poll) } : original.media,
     replyMarkup: markup,
     replyToBoxId: replyTarget(ctx, chat),
   }));

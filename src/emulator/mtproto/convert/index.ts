@@ -5,5 +5,6 @@ export * from './peers';
 export * from './entities';
 export * from './markup';
 export * from './media';
+export * from './content-media';
 export * from './message';
 export * from './privacy';

@@ -1,6 +1,7 @@
 import { Api } from 'telegram';
 import { BadRequestError } from '../../errors';
 import type { Document, DocumentKind, Media, Photo, TelegramState } from '../../state';
+import { contentFromTl, contentToTl } from './content-media';
 import { fromLong, toLong } from './long';
 
 /**
@@ -53,7 +54,10 @@ function documentAttributes(document: Document): Api.TypeDocumentAttribute[] {
       attributes.push(new Api.DocumentAttributeAudio({ voice: true, duration }));
       break;
     case 'audio':
-      attributes.push(new Api.DocumentAttributeAudio({ duration }));
+      attributes.push(new Api.DocumentAttributeAudio({ duration, title: document.title, performer: document.performer }));
+      break;
+    case 'video_note':
+      attributes.push(new Api.DocumentAttributeVideo({ roundMessage: true, duration, w, h }));
       break;
     case 'animation':
       attributes.push(new Api.DocumentAttributeAnimated());
@@ -69,13 +73,16 @@ function documentAttributes(document: Document): Api.TypeDocumentAttribute[] {
   return attributes;
 }
 
-export function mediaToTl(media: Media): Api.TypeMessageMedia {
+/** Media as `viewerId` sees it (a poll shows the viewer's own votes). */
+export function mediaToTl(media: Media, viewerId = 0): Api.TypeMessageMedia {
   if (media.kind === 'photo') return new Api.MessageMediaPhoto({ photo: photoToTl(media.photo) });
+  if (media.kind !== 'document') return contentToTl(media, viewerId);
   const kind = media.document.kind;
   return new Api.MessageMediaDocument({
     document: documentToTl(media.document),
     voice: kind === 'voice' || undefined,
-    video: kind === 'video' || undefined,
+    video: kind === 'video' || kind === 'video_note' || undefined,
+    round: kind === 'video_note' || undefined,
   });
 }
 
@@ -109,7 +116,9 @@ export function mediaFromTl(state: TelegramState, accountId: number, media: Api.
     }
     return { kind: 'document', document };
   }
-  throw new BadRequestError('MEDIA_INVALID', `${media?.className ?? 'no media'} is not supported: send photos or documents`);
+  const content = contentFromTl(state, media);
+  if (content) return content;
+  throw new BadRequestError('MEDIA_INVALID', `${media?.className ?? 'no media'} is not supported: send photos, documents, locations, venues, contacts, dice or polls`);
 }
 
 function takeUploadedFile(state: TelegramState, accountId: number, file: Api.TypeInputFile): Buffer {
@@ -120,20 +129,38 @@ function takeUploadedFile(state: TelegramState, accountId: number, file: Api.Typ
   throw new BadRequestError('FILE_PARTS_INVALID', `${file.className} is not an uploaded file`);
 }
 
+/**
+ * What a document is, from its attributes, in Telegram's order of precedence: a sticker, an
+ * animation, a (round) video, then a voice note or music — clients add an audio attribute to
+ * videos too (GramJS does), and that does not make a video music.
+ */
 function fromAttributes(attributes: Api.TypeDocumentAttribute[]): {
-  kind: DocumentKind; fileName?: string; duration?: number; width?: number; height?: number; emoji?: string;
+  kind: DocumentKind; fileName?: string; duration?: number; width?: number; height?: number; emoji?: string; title?: string; performer?: string;
 } {
   const found: ReturnType<typeof fromAttributes> = { kind: 'file' };
+  let sticker = false;
+  let animated = false;
+  let video: Api.DocumentAttributeVideo | undefined;
+  let audio: Api.DocumentAttributeAudio | undefined;
   for (const attribute of attributes) {
     if (attribute instanceof Api.DocumentAttributeFilename) found.fileName = attribute.fileName;
     else if (attribute instanceof Api.DocumentAttributeImageSize) Object.assign(found, { width: attribute.w, height: attribute.h });
-    else if (attribute instanceof Api.DocumentAttributeSticker) Object.assign(found, { kind: 'sticker', emoji: attribute.alt || undefined });
-    else if (attribute instanceof Api.DocumentAttributeAudio) Object.assign(found, { kind: attribute.voice ? 'voice' : 'audio', duration: attribute.duration });
-    else if (attribute instanceof Api.DocumentAttributeAnimated) found.kind = 'animation';
-    else if (attribute instanceof Api.DocumentAttributeVideo) {
-      Object.assign(found, { width: attribute.w, height: attribute.h, duration: Math.round(attribute.duration) });
-      if (found.kind !== 'animation' && found.kind !== 'sticker') found.kind = 'video';
-    }
+    else if (attribute instanceof Api.DocumentAttributeSticker) {
+      sticker = true;
+      if (attribute.alt) found.emoji = attribute.alt;
+    } else if (attribute instanceof Api.DocumentAttributeAnimated) animated = true;
+    else if (attribute instanceof Api.DocumentAttributeVideo) video = attribute;
+    else if (attribute instanceof Api.DocumentAttributeAudio) audio = attribute;
+  }
+  if (video) Object.assign(found, { width: video.w, height: video.h, duration: Math.round(video.duration) });
+  if (sticker) found.kind = 'sticker';
+  else if (animated) found.kind = 'animation';
+  else if (video) found.kind = video.roundMessage ? 'video_note' : 'video';
+  else if (audio) {
+    found.kind = audio.voice ? 'voice' : 'audio';
+    found.duration = audio.duration;
+    if (!audio.voice && audio.title) found.title = audio.title;
+    if (!audio.voice && audio.performer) found.performer = audio.performer;
   }
   return found;
 }

@@ -27,7 +27,7 @@ export function messageToTl(view: Viewpoint, message: Message, boxId: number): A
     peerId: peerUser(peerId),
     date: message.date,
     message: message.text,
-    media: message.media ? mediaToTl(message.media) : undefined,
+    media: message.media ? mediaToTl(message.media, viewerId) : undefined,
     replyMarkup: message.replyMarkup ? replyMarkupToTl(message.replyMarkup) : undefined,
     entities: message.entities.length > 0 ? message.entities.map(entityToTl) : undefined,
     fwdFrom: message.forward

@@ -165,7 +165,9 @@ describe('messages handlers: media', () => {
       location: new Api.InputDocumentFileLocation({ id: document.id, accessHash: document.accessHash, fileReference: document.fileReference, thumbSize: '' }), offset: long(0), limit: 4096,
     }));
     assert.ok(downloaded.bytes.equals(ogg));
-    assert.equal(await rpcError(alice.invoke(new Api.messages.SendMedia({ peer: inputPeer(state, bobId), media: new Api.InputMediaGeoPoint({ geoPoint: new Api.InputGeoPointEmpty() }), message: '', randomId: long(4) }))), 'MEDIA_INVALID');
+    assert.equal(await rpcError(alice.invoke(new Api.messages.SendMedia({ peer: inputPeer(state, bobId), media: new Api.InputMediaGeoPoint({ geoPoint: new Api.InputGeoPointEmpty() }), message: '', randomId: long(4) }))), 'GEO_POINT_INVALID');
+    const game = new Api.InputMediaGame({ id: new Api.InputGameShortName({ botId: new Api.InputUserSelf(), shortName: 'chess' }) });
+    assert.equal(await rpcError(alice.invoke(new Api.messages.SendMedia({ peer: inputPeer(state, bobId), media: game, message: '', randomId: long(5) }))), 'MEDIA_INVALID');
   });
 
   it('sends an album: uploadMedia per photo, then sendMultiMedia with one groupedId for all', async () => {
