@@ -46,5 +46,5 @@ Then(phrase('{user} sees/saw the notice {string}', {
 }), async function (user: Actor, expected: string) {
   const notices = await user.asks(noticesReceived());
   check(user, `${user.name} to see the notice ${JSON.stringify(expected)}; notices shown: ${notices.length ? notices.map((n) => JSON.stringify(n)).join(', ') : 'none'}.`,
-    () => expect(notices).toEqual(expect.arrayContaining([expect.stringContaining(expected)])));
+    () => expect(notices).toEqual(expect.arrayContaining([expect.stringContaining(expected)])), { kind: 'text', text: expected });
 });

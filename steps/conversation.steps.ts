@@ -57,7 +57,7 @@ Then(phrase('{user} receives/received a message containing {string}', {
 }), async function (user: Actor, expected: string) {
   const texts = await user.asks(textsReceived());
   check(user, `${user.name} to receive a message containing ${JSON.stringify(expected)}.`,
-    () => expect(texts).toEqual(expect.arrayContaining([expect.stringContaining(expected)])));
+    () => expect(texts).toEqual(expect.arrayContaining([expect.stringContaining(expected)])), { kind: 'text', text: expected });
 });
 
 Then(phrase('{user} receives/received no message containing {string}', {
@@ -66,7 +66,7 @@ Then(phrase('{user} receives/received no message containing {string}', {
 }), async function (user: Actor, unexpected: string) {
   const texts = await user.asks(textsReceived());
   check(user, `${user.name} to receive no message containing ${JSON.stringify(unexpected)}.`,
-    () => expect(texts).not.toEqual(expect.arrayContaining([expect.stringContaining(unexpected)])));
+    () => expect(texts).not.toEqual(expect.arrayContaining([expect.stringContaining(unexpected)])), { kind: 'no-text', text: unexpected });
 });
 
 Then(phrase('{user} receives/received {count} message(s)', {
@@ -74,7 +74,7 @@ Then(phrase('{user} receives/received {count} message(s)', {
   examples: ['Alice receives 1 message', 'Bob received 3 messages', 'Alice receives a message', 'Carol receives no message'],
 }), async function (user: Actor, count: number) {
   const messages = await user.asks(messagesReceived());
-  check(user, `${user.name} to receive ${count} message(s), not ${messages.length}.`, () => expect(messages).toHaveLength(count));
+  check(user, `${user.name} to receive ${count} message(s), not ${messages.length}.`, () => expect(messages).toHaveLength(count), { kind: 'count', of: 'message', count });
 });
 
 Then(phrase('{user} receives/received nothing', {
@@ -86,7 +86,7 @@ Then(phrase('{user} receives/received nothing', {
   check(user, `${user.name} to receive nothing${notices.length ? ` (notices: ${notices.join(' | ')})` : ''}.`, () => {
     expect(messages).toHaveLength(0);
     expect(notices).toEqual([]);
-  });
+  }, { kind: 'nothing' });
 });
 
 Then(phrase('{user}\'s last message from the bot says {string}', {
@@ -95,7 +95,7 @@ Then(phrase('{user}\'s last message from the bot says {string}', {
 }), async function (user: Actor, expected: string) {
   const last = await user.asks(lastMessage());
   check(user, `${user.name}'s last message from the bot to say ${JSON.stringify(expected)}, but it says ${JSON.stringify(last?.message.message ?? '(no message)')}.`,
-    () => expect(last?.message.message ?? '').toContain(expected));
+    () => expect(last?.message.message ?? '').toContain(expected), { kind: 'text', text: expected });
 });
 
 Then(phrase('{user} is/was told {string}', {
@@ -105,5 +105,5 @@ Then(phrase('{user} is/was told {string}', {
   const texts = await user.asks(textsReceived());
   const notices = await user.asks(noticesReceived());
   check(user, `${user.name} to be told ${JSON.stringify(expected)}${notices.length ? ` (notices: ${notices.map((n) => JSON.stringify(n)).join(', ')})` : ''}.`,
-    () => expect([...texts, ...notices]).toEqual(expect.arrayContaining([expect.stringContaining(expected)])));
+    () => expect([...texts, ...notices]).toEqual(expect.arrayContaining([expect.stringContaining(expected)])), { kind: 'text', text: expected });
 });

@@ -66,7 +66,7 @@ Then(phrase('{user} receives/received {count} photo(s)', {
   examples: ['B receives 1 photo', 'Alice receives a photo', 'Carol receives no photo', 'Alice received 6 photos'],
 }), async function (user: Actor, count: number) {
   const photos = await user.asks(photosReceived());
-  check(user, `${user.name} to receive ${count} photo(s), not ${photos.length}.`, () => expect(photos).toHaveLength(count));
+  check(user, `${user.name} to receive ${count} photo(s), not ${photos.length}.`, () => expect(photos).toHaveLength(count), { kind: 'count', of: 'photo', count });
 });
 
 Then(phrase('{user} receives/received the photo {user} uploaded', {

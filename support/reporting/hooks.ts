@@ -1,6 +1,8 @@
 /**
  * Attaches each scenario's conversation to cucumber's report: a chat rendering (SVG, shown
- * inline by cucumber's HTML report and by reports/index.html) and a plain-text transcript.
+ * inline by cucumber's HTML report and by reports/index.html), a plain-text transcript, and
+ * its events as JSON; and beside a step whose expectation failed, that failure as JSON. The
+ * living documentation explains failures from those two (run-model.ts, explain.ts).
  *
  * The conversation comes from what steps recorded with `transcriptOf(world)` and from the logs of
  * the people the World shows through its typed {@link ReportingView} (`world.reporting`); a World
@@ -13,8 +15,9 @@
  * reverse order of definition, so it runs first: the bot is still running, and photos are
  * downloaded from a Telegram that nothing has touched yet.
  */
-import { After } from '@cucumber/cucumber';
-import { conversationAttachments } from './render/attachments';
+import { After, setDefinitionFunctionWrapper } from '@cucumber/cucumber';
+import { ExpectationError } from '../actors/assertions';
+import { conversationAttachments, expectationAttachment } from './render/attachments';
 import type { ConversationEvent } from './render/conversation';
 import { registerSecretsFromEnvironment } from './render/mask';
 import { conversationFromActors } from './from-actors';
@@ -36,7 +39,31 @@ After({ name: 'Attach the conversation', timeout: READ_TIMEOUT_MS + 5_000 }, asy
     .map((event, index) => ({ event, index }))
     .sort((a, b) => (a.event.at ?? 0) - (b.event.at ?? 0) || a.index - b.index)
     .map(({ event }) => event);
-  const { image, text } = conversationAttachments(ordered, pickle.name);
+  const { image, text, json } = conversationAttachments(ordered, pickle.name);
   this.attach(image.data, { mediaType: image.mediaType, fileName: image.fileName });
   this.attach(text.data, { mediaType: text.mediaType, fileName: text.fileName });
+  this.attach(json.data, { mediaType: json.mediaType, fileName: json.fileName });
 });
+
+/**
+ * A step whose expectation failed carries the failure as data beside it (expectation.json):
+ * every step definition is wrapped so that an {@link ExpectationError} is attached before
+ * cucumber records the failure. Nothing else changes: the error is rethrown as it was.
+ */
+setDefinitionFunctionWrapper((code: (...args: unknown[]) => unknown) =>
+  function (this: Partial<ReportableWorld>, ...args: unknown[]): unknown {
+    const attachFailure = (error: unknown): never => {
+      if (error instanceof ExpectationError && this.attach) {
+        const { data, mediaType, fileName } = expectationAttachment(error.failed);
+        this.attach(data, { mediaType, fileName });
+      }
+      throw error;
+    };
+    try {
+      const result = code.apply(this, args);
+      return result instanceof Promise ? result.catch(attachFailure) : result;
+    } catch (error) {
+      return attachFailure(error);
+    }
+  },
+);

@@ -1,6 +1,6 @@
 /**
- * The plain-text transcript of a conversation: what a person reads in a terminal or a CI log,
- * and what the living documentation reads back (with `parseTranscriptText`) to explain failures.
+ * The plain-text transcript of a conversation: what a person reads in a terminal or a CI log.
+ * (Explanations of failures read the conversation's events as data, not this text.)
  *
  *   Alice → bot: /start
  *   bot → Alice: Welcome to the family album!
@@ -11,7 +11,7 @@
  *   bot deletes its message to Alice: Uploading…
  *   · Alice opens Bob's invite link
  */
-import { BOT, countOf, type ConversationEvent, type Keyboard, type PhotoRef } from './conversation';
+import { countOf, type ConversationEvent, type Keyboard, type PhotoRef } from './conversation';
 
 export const TRANSCRIPT_TITLE = 'Conversation';
 const CONTINUATION = '    ';
@@ -62,51 +62,3 @@ function photoLabel(photos: PhotoRef[]): string {
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');
 }
-
-/** What the living documentation needs to know about one message, read back from the text. */
-export interface TranscriptLine {
-  kind: ConversationEvent['kind'];
-  from?: string;
-  to?: string;
-  by?: string;
-  text: string;
-  photoCount: number;
-}
-
-const MESSAGE = /^ {2}(.+?) → (.+?)(?: \(forwarded from .+\))?: (.*)$/;
-const EDIT_OR_DELETE = /^ {2}(.+?) (edits|deletes) its message to (.+?): (.*)$/;
-const PRESS = /^ {2}(.+?) presses (?:\[(.*)\]|a button)$/;
-const NOTE = /^ {2}· (.*)$/;
-const PHOTOS = /^\[(\d+) photos?(?::[^\]]*)?\] ?/;
-
-/**
- * Reads a transcript written by `renderTranscriptText` back into lines (without photos' bytes or
- * keyboards), so that a failure can be explained from a run's messages alone.
- */
-export function parseTranscriptText(transcript: string): TranscriptLine[] {
-  const lines: TranscriptLine[] = [];
-  for (const raw of transcript.split('\n')) {
-    let match: RegExpMatchArray | null;
-    if ((match = raw.match(EDIT_OR_DELETE))) {
-      lines.push({ kind: match[2] === 'edits' ? 'edit' : 'delete', from: match[1], to: match[3], ...body(match[4]) });
-    } else if ((match = raw.match(PRESS))) {
-      lines.push({ kind: 'press', by: match[1], text: match[2] ?? '', photoCount: 0 });
-    } else if ((match = raw.match(NOTE))) {
-      lines.push({ kind: 'note', text: match[1], photoCount: 0 });
-    } else if ((match = raw.match(MESSAGE))) {
-      lines.push({ kind: 'message', from: match[1], to: match[2], ...body(match[3]) });
-    } else if (raw.startsWith(`${CONTINUATION}  `) && lines.length > 0) {
-      const last = lines[lines.length - 1];
-      last.text += `\n${raw.slice(CONTINUATION.length + 2)}`;
-    }
-  }
-  return lines;
-}
-
-function body(text: string): { text: string; photoCount: number } {
-  if (text === '(empty)') return { text: '', photoCount: 0 };
-  const photos = text.match(PHOTOS);
-  return photos ? { text: text.slice(photos[0].length), photoCount: Number(photos[1]) } : { text, photoCount: 0 };
-}
-
-export { BOT };

@@ -8,8 +8,9 @@
  * the fields used here are typed, so a newer protocol with more fields reads the same.
  */
 import { explainFailure } from './explain';
-import { parseTranscriptText, type TranscriptLine } from './render-text';
-import { CONVERSATION_IMAGE, CONVERSATION_TEXT } from './attachments';
+import { CONVERSATION_IMAGE, CONVERSATION_JSON, CONVERSATION_TEXT, EXPECTATION_JSON, parseConversationJson } from './attachments';
+import type { ConversationEvent } from './conversation';
+import { parseFailedExpectation, type FailedExpectation } from './expectation';
 import { parseSuggestions, type Suggestion } from '../../vocabulary/did-you-mean';
 
 type Status = 'PASSED' | 'FAILED' | 'SKIPPED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'UNKNOWN';
@@ -89,7 +90,7 @@ interface Envelope {
   testCaseStarted?: { id: string; testCaseId: string; attempt: number };
   testStepFinished?: { testCaseStartedId: string; testStepId: string; testStepResult: { status: Status; message?: string; exception?: { message?: string; stackTrace?: string } } };
   testCaseFinished?: { testCaseStartedId: string; willBeRetried: boolean };
-  attachment?: { testCaseStartedId?: string; body: string; contentEncoding: 'BASE64' | 'IDENTITY'; mediaType: string; fileName?: string };
+  attachment?: { testCaseStartedId?: string; testStepId?: string; body: string; contentEncoding: 'BASE64' | 'IDENTITY'; mediaType: string; fileName?: string };
   testRunStarted?: { timestamp: Timestamp };
   testRunFinished?: { timestamp: Timestamp; success: boolean; message?: string; exception?: { message?: string } };
   testRunHookFinished?: { result: { status: Status; message?: string } };
@@ -189,7 +190,7 @@ function scenarioView(
   const base = notRun(pickle, documents);
   const pickleSteps = new Map(pickle.steps.map((step, index) => [step.id, index]));
   let status: Status = 'UNKNOWN';
-  let firstProblem: { hook?: string; stepIndex?: number; result: NonNullable<Envelope['testStepFinished']>['testStepResult'] } | undefined;
+  let firstProblem: { hook?: string; stepIndex?: number; testStepId?: string; result: NonNullable<Envelope['testStepFinished']>['testStepResult'] } | undefined;
   let seenPickleStep = false;
   for (const testStep of testCase.testSteps) {
     const result = results.get(testStep.id);
@@ -205,25 +206,31 @@ function scenarioView(
     if (!firstProblem && !['PASSED', 'SKIPPED', 'UNKNOWN'].includes(result.status)) {
       const hook = testStep.hookId ? hooks.get(testStep.hookId) : undefined;
       const hookName = hook ? hook.name || (hook.type?.startsWith('AFTER') || seenPickleStep ? 'After' : 'Before') : undefined;
-      firstProblem = { hook: hookName, stepIndex, result };
+      firstProblem = { hook: hookName, stepIndex, testStepId: testStep.id, result };
     }
   }
   base.status = status;
   base.attempts = attempts;
 
+  let conversation: ConversationEvent[] = [];
+  const expectations = new Map<string, FailedExpectation>();
   for (const attachment of attached) {
     const view: AttachmentView = { mediaType: attachment.mediaType, fileName: attachment.fileName, body: attachment.body, encoding: attachment.contentEncoding };
     if (attachment.fileName === CONVERSATION_IMAGE.fileName && attachment.mediaType === CONVERSATION_IMAGE.mediaType) base.conversationImage = view;
     else if (attachment.fileName === CONVERSATION_TEXT.fileName) base.conversationText = textOf(view);
-    else base.attachments.push(view);
+    else if (attachment.fileName === CONVERSATION_JSON.fileName && attachment.mediaType === CONVERSATION_JSON.mediaType) conversation = parseConversationJson(textOf(view));
+    else if (attachment.fileName === EXPECTATION_JSON.fileName && attachment.mediaType === EXPECTATION_JSON.mediaType) {
+      const expectation = parseFailedExpectation(textOf(view));
+      if (expectation && attachment.testStepId) expectations.set(attachment.testStepId, expectation);
+    } else base.attachments.push(view);
   }
 
   if (firstProblem) {
-    const conversation: TranscriptLine[] = base.conversationText ? parseTranscriptText(base.conversationText) : [];
     const step = firstProblem.stepIndex !== undefined ? base.steps[firstProblem.stepIndex] : undefined;
     const message = firstProblem.result.message ?? firstProblem.result.exception?.message ?? '';
+    const expectation = firstProblem.testStepId !== undefined ? expectations.get(firstProblem.testStepId) : undefined;
     base.failure = {
-      explanation: explainFailure({ step: step && `${step.keyword}${step.text}`, status: firstProblem.result.status, message, hook: step ? undefined : firstProblem.hook ?? 'Before' }, conversation),
+      explanation: explainFailure({ step: step && `${step.keyword}${step.text}`, status: firstProblem.result.status, message, hook: step ? undefined : firstProblem.hook ?? 'Before', expectation }, conversation),
       detail: firstProblem.result.exception?.stackTrace ? `${message}\n${firstProblem.result.exception.stackTrace}` : message,
     };
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTranscriptText, renderTranscriptText } from '../../../../support/reporting/render/render-text';
+import { renderTranscriptText } from '../../../../support/reporting/render/render-text';
 import { sampleTranscript } from './conversation-fixture';
 
 test('the plain-text transcript reads as a conversation, in order', () => {
@@ -30,15 +30,4 @@ test('the plain-text transcript reads as a conversation, in order', () => {
 
 test('an empty conversation says so', () => {
   assert.equal(renderTranscriptText([]), 'Conversation: nothing was sent or received.\n');
-});
-
-test('the transcript parses back into who said what to whom', () => {
-  const lines = parseTranscriptText(renderTranscriptText(sampleTranscript().events));
-  assert.deepEqual(lines[1], { kind: 'message', from: 'bot', to: 'Alice', text: 'Welcome to the family album!\nSend me photos.', photoCount: 0 });
-  assert.deepEqual(lines[2], { kind: 'message', from: 'Alice', to: 'bot', text: '', photoCount: 1 });
-  assert.deepEqual(lines[4], { kind: 'press', by: 'Alice', text: 'Show album', photoCount: 0 });
-  assert.deepEqual(lines[5], { kind: 'edit', from: 'bot', to: 'Alice', text: 'Saved 1 photo ✓', photoCount: 0 });
-  assert.deepEqual(lines[8], { kind: 'message', from: 'bot', to: 'Bob', text: '', photoCount: 2 });
-  assert.deepEqual(lines[10], { kind: 'message', from: 'Bob', to: 'bot', text: 'Look at this', photoCount: 0 });
-  assert.equal(lines.length, 12);
 });

@@ -72,3 +72,32 @@ test('the page counts, groups and explains, with everything escaped', () => {
   assert.match(html, /When<\/span> Alice sends &quot;hi&quot;/);
   assert.ok(!/<(script|link|img)[^>]+(src|href)="(https?:)?\/\//.test(html), 'nothing external');
 });
+
+test('a failed expectation is explained from the data attached beside its step and the conversation attached as JSON', () => {
+  const step = (id: string, keyword: string, text: string) => ({ id, keyword, text, location: { line: 1 } });
+  const expectation = { actor: 'Bob', expectation: 'Bob to receive 1 photo(s), not 0', expected: { kind: 'count', of: 'photo', count: 1 }, received: { messages: 1, photos: 0, texts: ['The album is empty'], notices: [] } };
+  const conversation = [{ kind: 'message', from: 'Bob', to: 'bot', text: '📷 Photo' }, { kind: 'message', from: 'bot', to: 'Bob', text: 'The album is empty' }];
+  const envelopes: object[] = [
+    {
+      gherkinDocument: {
+        uri: 'features/photos.feature',
+        feature: {
+          keyword: 'Feature', name: 'Photos', description: '', tags: [],
+          children: [{ scenario: { id: 's1', keyword: 'Scenario', name: 'Empty album', location: { line: 3 }, steps: [step('a1', 'When ', 'Bob asks for a photo'), step('a2', 'Then ', 'Bob gets one picture')] } }],
+        },
+      },
+    },
+    { pickle: { id: 'p1', uri: 'features/photos.feature', name: 'Empty album', astNodeIds: ['s1'], tags: [], steps: [{ id: 'p1-1', text: 'Bob asks for a photo', astNodeIds: ['a1'] }, { id: 'p1-2', text: 'Bob gets one picture', astNodeIds: ['a2'] }] } },
+    { hook: { id: 'h1', name: 'Attach the conversation', type: 'AFTER_TEST_CASE' } },
+    { testCase: { id: 'tc', pickleId: 'p1', testSteps: [{ id: 'ts1', pickleStepId: 'p1-1' }, { id: 'ts2', pickleStepId: 'p1-2' }, { id: 'ts3', hookId: 'h1' }] } },
+    { testCaseStarted: { id: 'r1', testCaseId: 'tc', attempt: 0 } },
+    { testStepFinished: { testCaseStartedId: 'r1', testStepId: 'ts1', testStepResult: { status: 'PASSED' } } },
+    { attachment: { testCaseStartedId: 'r1', testStepId: 'ts2', fileName: 'expectation.json', mediaType: 'application/json', contentEncoding: 'IDENTITY', body: JSON.stringify(expectation) } },
+    { testStepFinished: { testCaseStartedId: 'r1', testStepId: 'ts2', testStepResult: { status: 'FAILED', message: 'Expected Bob to receive 1 photo(s), not 0.' } } },
+    { attachment: { testCaseStartedId: 'r1', testStepId: 'ts3', fileName: 'conversation.json', mediaType: 'application/json', contentEncoding: 'IDENTITY', body: JSON.stringify(conversation) } },
+    { testStepFinished: { testCaseStartedId: 'r1', testStepId: 'ts3', testStepResult: { status: 'PASSED' } } },
+  ];
+  const [scenario] = buildRunView(envelopes as never).features[0]!.scenarios;
+  assert.equal(scenario!.failure!.explanation, "Bob expected 1 photo but received none; the bot said 'The album is empty'.");
+  assert.deepEqual(scenario!.attachments, [], 'the JSON attachments are data for explanations, not shown as attachments');
+});
