@@ -11,9 +11,11 @@ const common = {
   // The suite's entry points, in this order on purpose: the console masking first (in the
   // coordinator and every worker, before any formatter or hook can print a secret), then the World and parameter types,
   // then the lifecycle hooks, then the reporting hooks. Cucumber runs After hooks in reverse
-  // order of definition, so the reporting hooks read each scenario's conversation before the
-  // lifecycle hooks stop its bot and drop its schema. Everything else under support/ is
-  // imported by these (nothing runs merely because a glob loaded it).
+  // order of definition, so the reporting hook attaches each scenario's conversation (read from
+  // the people's logs, its photos downloaded) before the lifecycle hooks stop its bot and drop
+  // its schema. The reporting hooks also wrap every step definition, to attach a failed
+  // expectation as data (one wrapper per run: setDefinitionFunctionWrapper). Everything else
+  // under support/ is imported by these (nothing runs merely because a glob loaded it).
   require: ['support/reporting/render/mask-console.ts', 'support/world.ts', 'support/parameter-types.ts', 'support/hooks.ts', 'support/reporting/hooks.ts', 'steps/**/*.ts'],
   // One formatter writes to the terminal (cucumber keeps only the last of those): progress-bar,
   // which ends with the failures and a summary. The others write the reports:
