@@ -60,14 +60,30 @@ function formatTarget(figure: Figure): string {
   return `${op === '<=' ? '≤' : '≥'} ${value}${figure.unit === '×' ? '×' : figure.unit ? ` ${figure.unit}` : ''}`;
 }
 
-/** A plain-text table of every figure, grouped by benchmark. */
-export function renderTable(results: readonly BenchResult[]): string {
-  const header = ['benchmark', 'figure', 'value', 'target', ''];
+/**
+ * The previous full run's figures by key (`bench/baseline.json`, committed by whoever ran the
+ * last full bench with `--save-baseline`), shown beside each new figure so a change's cost reads
+ * in one table.
+ */
+export interface Baseline {
+  generatedAt: string;
+  commit?: string;
+  figures: Record<string, number>;
+}
+
+function previous(figure: Figure, baseline?: Baseline): string {
+  const value = baseline?.figures[figure.key];
+  return value === undefined || value === null ? '' : formatValue(value, figure.unit);
+}
+
+/** A plain-text table of every figure, grouped by benchmark, with the baseline's figure beside it. */
+export function renderTable(results: readonly BenchResult[], baseline?: Baseline): string {
+  const header = ['benchmark', 'figure', 'value', 'previous', 'target', ''];
   const rows: string[][] = [];
   for (const result of results) {
-    if (result.error) rows.push([result.name, `not measured: ${result.error}`, '', '', '']);
+    if (result.error) rows.push([result.name, `not measured: ${result.error}`, '', '', '', '']);
     for (const figure of result.figures) {
-      rows.push([result.name, figure.label, formatValue(figure.value, figure.unit), formatTarget(figure), verdict(figure)]);
+      rows.push([result.name, figure.label, formatValue(figure.value, figure.unit), previous(figure, baseline), formatTarget(figure), verdict(figure)]);
     }
   }
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => [...row[column]!].length)));
@@ -76,12 +92,12 @@ export function renderTable(results: readonly BenchResult[]): string {
 }
 
 /** The same table as Markdown, for the README's Performance section. */
-export function renderMarkdown(results: readonly BenchResult[]): string {
-  const lines = ['| benchmark | figure | value | target | |', '|---|---|---|---|---|'];
+export function renderMarkdown(results: readonly BenchResult[], baseline?: Baseline): string {
+  const lines = ['| benchmark | figure | value | previous | target | |', '|---|---|---|---|---|---|'];
   for (const result of results) {
-    if (result.error) lines.push(`| ${result.name} | not measured: ${result.error} | | | |`);
+    if (result.error) lines.push(`| ${result.name} | not measured: ${result.error} | | | | |`);
     for (const figure of result.figures) {
-      lines.push(`| ${result.name} | ${figure.label} | ${formatValue(figure.value, figure.unit)} | ${formatTarget(figure)} | ${verdict(figure)} |`);
+      lines.push(`| ${result.name} | ${figure.label} | ${formatValue(figure.value, figure.unit)} | ${previous(figure, baseline)} | ${formatTarget(figure)} | ${verdict(figure)} |`);
     }
   }
   return lines.join('\n');

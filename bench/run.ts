@@ -6,6 +6,7 @@
  *   npm run bench -- --quick       CI smoke: small counts, the 20-scenario suite only (< ~2 min)
  *   npm run bench -- --only isolation,waiting
  *   npm run bench -- --markdown    also print the table as Markdown
+ *   npm run bench -- --save-baseline   (full mode) make this run the "previous" column of the next
  *
  * Benchmarks run one at a time, never concurrently: on two cores they would disturb each
  * other's figures. Each is loaded only when it runs, so one whose parts have not landed (or
@@ -13,10 +14,11 @@
  * is 1 when any benchmark could not run, so a CI smoke run catches a broken harness; a missed
  * target is a figure to read, not a failure.
  */
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { renderMarkdown, renderTable, verdict, type BenchOptions, type BenchResult } from './report';
+import { renderMarkdown, renderTable, verdict, type Baseline, type BenchOptions, type BenchResult } from './report';
 import { msSince } from './stats';
 
 interface Benchmark {
@@ -29,6 +31,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'login', run: async (options) => (await import('./login')).runLogin(options) },
   { name: 'isolation', run: async (options) => (await import('./isolation')).runIsolation(options) },
   { name: 'waiting', run: async (options) => (await import('./waiting')).runWaiting(options) },
+  { name: 'whole-run', run: async (options) => (await import('./whole-run')).runWholeRun(options) },
   { name: 'suite-scale', run: async (options) => (await import('./suite-scale')).runSuiteScale(options) },
   { name: 'memory', run: async (options) => (await import('./memory')).runMemory(options) },
   { name: 'frames', run: async (options) => (await import('./frames')).runFrames(options) },
@@ -37,17 +40,19 @@ const BENCHMARKS: Benchmark[] = [
 interface Arguments {
   quick: boolean;
   markdown: boolean;
+  saveBaseline: boolean;
   only?: string[];
 }
 
 function parseArguments(argv: string[]): Arguments {
-  const parsed: Arguments = { quick: false, markdown: false };
+  const parsed: Arguments = { quick: false, markdown: false, saveBaseline: false };
   for (const argument of argv) {
     if (argument === '--quick') parsed.quick = true;
     else if (argument === '--markdown') parsed.markdown = true;
+    else if (argument === '--save-baseline') parsed.saveBaseline = true;
     else if (argument.startsWith('--only=')) parsed.only = argument.slice('--only='.length).split(',').filter(Boolean);
     else {
-      console.error(`Unknown argument "${argument}". Use --quick, --markdown, --only=<${BENCHMARKS.map((b) => b.name).join('|')},…>`);
+      console.error(`Unknown argument "${argument}". Use --quick, --markdown, --save-baseline, --only=<${BENCHMARKS.map((b) => b.name).join('|')},…>`);
       process.exit(2);
     }
   }
@@ -97,13 +102,37 @@ async function main(): Promise<void> {
   const path = join(__dirname, 'results.json');
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
 
-  console.log(renderTable(results));
-  if (args.markdown) console.log(`\n${renderMarkdown(results)}`);
+  const baselinePath = join(__dirname, 'baseline.json');
+  const baseline = existsSync(baselinePath) ? (JSON.parse(readFileSync(baselinePath, 'utf8')) as Baseline) : undefined;
+  console.log(renderTable(results, baseline));
+  if (args.markdown) console.log(`\n${renderMarkdown(results, baseline)}`);
+  if (baseline) console.log(`\n"previous": the full run of ${baseline.generatedAt}${baseline.commit ? ` at ${baseline.commit}` : ''} (bench/baseline.json)`);
+  if (args.saveBaseline) saveBaseline(baselinePath, args, results);
   console.log(`\n${report.mode} mode on ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}, ` +
     `load average ${loadAtStart.toFixed(1)} → ${report.machine.loadAverage1m.atEnd.toFixed(1)}; ` +
     `${(report.totalMs / 1000).toFixed(1)} s in all; figures in ${path}`);
   // GramJS clients and pools may leave timers behind; the figures are written, so leave now.
   process.exit(results.some((result) => result.error) ? 1 : 0);
+}
+
+/** Writes this run's figures as the next run's "previous" column; only a full run is a baseline. */
+function saveBaseline(path: string, args: Arguments, results: readonly BenchResult[]): void {
+  if (args.quick) {
+    console.error('--save-baseline needs a full run (without --quick): quick figures are not comparable.');
+    return;
+  }
+  const old = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Baseline).figures : {};
+  const figures: Record<string, number> = { ...old };
+  for (const result of results) for (const figure of result.figures) if (!Number.isNaN(figure.value)) figures[figure.key] = Number(figure.value.toPrecision(4));
+  let commit: string | undefined;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // not a checkout
+  }
+  const baseline: Baseline = { generatedAt: new Date().toISOString(), commit, figures };
+  writeFileSync(path, `${JSON.stringify(baseline, null, 2)}\n`);
+  console.log(`Saved these figures as the baseline (${path}); commit it with the README's Performance section.`);
 }
 
 void main();
