@@ -16,7 +16,8 @@
  *       p.arrived.messages ≥ bot.sent(p).messages         (and p saw all it sent, edited, deleted)
  *       p.arrived.edits    ≥ bot.sent(p).edits
  *       p.arrived.deletions ≥ bot.sent(p).deletions
- *       p.arrivedFromPeople ≥ Σ q.writtenTo(p)            (and p got what others wrote to them)
+ *       p.arrivedFrom(q) ≥ q.writtenTo(p) for every q      (and p got what others wrote to them;
+ *                                                          a stranger's message counts for nobody)
  *
  * A timeout (`SETTLE_TIMEOUT_MS`) is only a failure guard: it rejects with a diagnostic that
  * lists, per person, what they caused against what the bot finished, what the bot sent against
@@ -124,8 +125,8 @@ export interface Participant {
   arrived(): ChangeCounts;
   /** Messages this person wrote directly to the person `userId` (not through the bot). */
   writtenTo(userId: number): number;
-  /** Messages other people wrote directly to this person that arrived. */
-  arrivedFromPeople(): number;
+  /** Messages the person `userId` wrote directly to this person that arrived (strangers count for nobody). */
+  arrivedFrom(userId: number): number;
   /** Short descriptions of what arrived, newest last, for the diagnostic. */
   describeArrivals(): string[];
   /** Calls `listener` on every arrival or caused update; returns the unsubscribe function. */
@@ -227,9 +228,11 @@ export function pendingFor(ledger: BotLedger, participant: Participant, everyone
       pending.push(`${arrived[change]} of the ${sent[change]} ${CHANGE_WORDS[change]} by the bot reached ${participant.name}`);
     }
   }
-  const written = everyone.reduce((sum, other) => sum + other.writtenTo(participant.userId), 0);
-  const fromPeople = participant.arrivedFromPeople();
-  if (fromPeople < written) pending.push(`${fromPeople} of the ${written} messages other people wrote to ${participant.name} directly reached them`);
+  for (const other of everyone) {
+    const written = other.writtenTo(participant.userId);
+    const arrivedFromOther = participant.arrivedFrom(other.userId);
+    if (arrivedFromOther < written) pending.push(`${arrivedFromOther} of the ${written} messages ${other.name} wrote to ${participant.name} directly reached them`);
+  }
   return pending;
 }
 

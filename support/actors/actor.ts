@@ -66,8 +66,8 @@ export class Actor implements Participant {
     return this.inbox.writtenTo(userId);
   }
 
-  arrivedFromPeople(): number {
-    return this.inbox.arrivedFromPeople();
+  arrivedFrom(userId: number): number {
+    return this.inbox.arrivedFrom(userId);
   }
 
   describeArrivals(): string[] {

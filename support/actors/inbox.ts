@@ -102,7 +102,8 @@ export class Inbox {
   private markSequence = 0;
   private caused = 0;
   private readonly counts: ChangeCounts = { messages: 0, edits: 0, deletions: 0 };
-  private fromPeople = 0;
+  /** Messages other people wrote to this one, by sender: a stranger on the shared test DC is counted apart from the scenario's people. */
+  private readonly fromPeople = new Map<bigint, number>();
   private readonly written = new Map<number, number>();
   private readonly fromBot = new Map<number, MutableReceived>();
   /** Ids of this person's own messages in the chat with the bot (the bot may delete those too). */
@@ -168,7 +169,8 @@ export class Inbox {
     if (message.out) return;
     if (!this.isFromBot(message)) {
       this.append({ kind: 'fromPerson', message });
-      this.fromPeople++;
+      const sender = senderOf(message);
+      if (sender !== undefined) this.fromPeople.set(sender, (this.fromPeople.get(sender) ?? 0) + 1);
       this.changed();
       return;
     }
@@ -232,9 +234,12 @@ export class Inbox {
     return this.written.get(userId) ?? 0;
   }
 
-  /** Messages other people wrote to this person that arrived. */
-  arrivedFromPeople(): number {
-    return this.fromPeople;
+  /**
+   * Messages the person `userId` wrote to this person that arrived. Counted per sender so that a
+   * stranger writing on the shared test DC never stands in for a message the barrier waits for.
+   */
+  arrivedFrom(userId: number): number {
+    return this.fromPeople.get(BigInt(userId)) ?? 0;
   }
 
   /** Every message from the bot in this scenario, oldest first (deleted ones included, flagged). */
@@ -302,4 +307,10 @@ export class Inbox {
   private changed(): void {
     this.listeners.emit('change');
   }
+}
+
+/** Who sent a direct message: its from_id, or in a private chat its peer (the other person). */
+function senderOf(message: Api.Message): bigint | undefined {
+  const from = message.fromId ?? message.peerId;
+  return from instanceof Api.PeerUser ? BigInt(from.userId.toString()) : undefined;
 }

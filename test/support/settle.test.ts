@@ -25,20 +25,20 @@ class FakeParticipant implements Participant {
     return { ...this.counts };
   }
   private readonly written = new Map<number, number>();
-  private fromPeople = 0;
+  private readonly fromPeople = new Map<number, number>();
   write(to: FakeParticipant): void {
     this.written.set(to.userId, this.writtenTo(to.userId) + 1);
     this.events.emit('change');
   }
-  receiveFromPerson(): void {
-    this.fromPeople++;
+  receiveFromPerson(from: number): void {
+    this.fromPeople.set(from, this.arrivedFrom(from) + 1);
     this.events.emit('change');
   }
   writtenTo(userId: number): number {
     return this.written.get(userId) ?? 0;
   }
-  arrivedFromPeople(): number {
-    return this.fromPeople;
+  arrivedFrom(userId: number): number {
+    return this.fromPeople.get(userId) ?? 0;
   }
   describeArrivals(): string[] {
     return [...this.texts];
@@ -120,11 +120,13 @@ describe('settle', () => {
     bob.write(alice);
     const barrier = settle(ledger, [alice, bob], { timeoutMs: 5000 });
     assert.equal(await state(barrier), 'pending');
-    alice.receiveFromPerson();
+    alice.receiveFromPerson(99);
+    assert.equal(await state(barrier), 'pending', "a stranger's message does not stand in for Bob's");
+    alice.receiveFromPerson(2);
     assert.equal(await state(barrier), 'resolved');
 
     bob.write(alice);
-    await assert.rejects(settle(ledger, [alice, bob], { timeoutMs: 10 }), /missing: 1 of the 2 messages other people wrote to Alice directly reached them/);
+    await assert.rejects(settle(ledger, [alice, bob], { timeoutMs: 10 }), /missing: 1 of the 2 messages Bob wrote to Alice directly reached them/);
   });
 
   it('ignores what the bot sent to chats of people outside the scenario', async () => {

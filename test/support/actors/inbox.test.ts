@@ -19,9 +19,21 @@ describe('Inbox (one person’s log of the chat with the bot)', () => {
     inbox.recordNewMessage(message(2, 'Hi, it is Bob', FRIEND));
     inbox.recordNewMessage(message(3, '/start', BOT, true));
     assert.deepEqual(inbox.arrived(), { messages: 1, edits: 0, deletions: 0 });
-    assert.equal(inbox.arrivedFromPeople(), 1);
+    assert.equal(inbox.arrivedFrom(Number(FRIEND)), 1);
     assert.deepEqual(inbox.all().map((entry) => entry.message.message), ['Hi Alice!']);
     assert.deepEqual(inbox.messagesFromPeople().map((m) => m.message), ['Hi, it is Bob']);
+  });
+
+  it("keeps a stranger's message out of the chat with the bot and out of every count (the test DC is shared)", () => {
+    const STRANGER = 777n;
+    const inbox = new Inbox(BOT);
+    inbox.mark();
+    inbox.recordNewMessage(message(1, 'hey, who is this?', STRANGER));
+    inbox.recordEdit(message(1, 'hey, who is this??', STRANGER));
+    assert.deepEqual(inbox.arrived(), { messages: 0, edits: 0, deletions: 0 }, 'nothing from the bot arrived');
+    assert.deepEqual(inbox.all(), [], '"receives nothing" reads the chat with the bot only');
+    assert.deepEqual(inbox.sinceMark(), []);
+    assert.equal(inbox.arrivedFrom(Number(FRIEND)), 0, 'and it stands in for no scenario person');
   });
 
   it('keeps every version of an edited message, with its time, and counts the edits', () => {
