@@ -1,5 +1,5 @@
 import { TelegramError } from '../../errors';
-import { randomLong, type Account, type DocumentKind, type FileMedia, type Media, type MessageEntity } from '../../state';
+import { randomLong, type Account, type DocumentKind, type FileMedia, type MessageEntity } from '../../state';
 import { badRequest, fromTelegramError, withRole } from '../errors';
 import { decodeFileId, filePathOf, fileUniqueIdOf } from '../file-ids';
 import { parseFormatted } from '../formatting';
