@@ -44,6 +44,8 @@ export interface MessageChanges {
   entities?: MessageEntity[];
   /** `null` removes the markup. */
   replyMarkup?: ReplyMarkup | null;
+  /** New media in place of the old (editMessageMedia); `text` and `entities` are then its caption. */
+  media?: FileMedia;
 }
 
 /**
@@ -345,12 +347,14 @@ export class TelegramState extends EventEmitter<StateEvents> {
     const text = changes.text ?? message.text;
     const entities = changes.text === undefined ? message.entities : changes.entities ?? [];
     const markup = changes.replyMarkup === undefined ? message.replyMarkup : changes.replyMarkup ?? undefined;
-    checkModified(message, { text, entities, replyMarkup: markup });
+    // New media is a change in itself, whatever the caption and markup.
+    if (!changes.media) checkModified(message, { text, entities, replyMarkup: markup });
     if (changes.text !== undefined) {
-      checkMessageText(text, message.media !== undefined);
+      checkMessageText(text, (changes.media ?? message.media) !== undefined);
       message.text = text;
       message.entities = entities;
     }
+    if (changes.media) message.media = changes.media;
     message.replyMarkup = markup;
     message.editDate = unixNow();
     for (const [ownerId, ownBoxId] of message.boxIds) {
@@ -448,6 +452,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     for (const [ownerId, ownBoxId] of message.boxIds) {
       const owner = this.requireAccount(ownerId);
       owner.pts++;
+      if (!owner.isBot) this.journal.record(ownerId, { kind: 'edit', pts: owner.pts, ptsCount: 1, date: unixNow(), boxId: ownBoxId });
       this.emit('edit', { ownerId, boxId: ownBoxId, message, outgoing: ownerId === message.senderId, pts: owner.pts });
     }
     return message;

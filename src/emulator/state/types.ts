@@ -261,7 +261,8 @@ export interface Message {
   /** The text, or the caption of media. */
   text: string;
   entities: MessageEntity[];
-  readonly media?: Media;
+  /** Replaced only by an edit of the media (editMessageMedia). */
+  media?: Media;
   replyMarkup?: ReplyMarkup;
   readonly forward?: ForwardHeader;
   /** Set on every message of an album (a media group). */

@@ -4,7 +4,8 @@ import { badRequest, fromTelegramError, withRole } from '../errors';
 import { decodeFileId, filePathOf, fileUniqueIdOf } from '../file-ids';
 import { parseFormatted } from '../formatting';
 import type { InputFile } from '../params';
-import { type Method, type MethodContext, requireChat } from './context';
+import { messageJson } from '../convert';
+import { type Method, type MethodContext, refuseInlineMessage, requireChat, requireMessage } from './context';
 import { formattedText, parseEntities, replyMarkup, replyTarget } from './content';
 import { send } from './messages';
 
@@ -87,8 +88,10 @@ function sendFile(ctx: MethodContext, parameter: string, kind: DocumentKind, att
 }
 
 /**
- * An album of 2–10 photos or documents: every item is resolved and checked first, then the
- * messages are sent together under one grouped id. Answers Message[].
+ * An album of 2–10 photos and videos, of audio files, or of documents: every item is read and
+ * checked first (Telegram's mixing rules: "document can't be mixed with other media types",
+ * "audio can't be mixed …"), then every file is resolved, then the messages are sent together
+ * under one grouped id. Answers Message[].
  */
 export const sendMediaGroup: Method = (ctx) => {
   const chat = requireChat(ctx);
@@ -96,33 +99,111 @@ export const sendMediaGroup: Method = (ctx) => {
   if (value === undefined) throw badRequest('parameter "media" is required');
   if (!Array.isArray(value)) throw badRequest("can't parse media JSON object");
   if (value.length < 2 || value.length > 10) throw badRequest('media group must include 2-10 items');
-  const items = value.map((raw) => mediaGroupItem(ctx, raw));
-  const kinds = new Set(items.map((item) => item.media.kind));
-  if (kinds.size > 1) throw badRequest("documents can't be mixed with other media types");
+  const items = value.map((raw) => inputMedia(ctx, raw, true));
+  for (const only of ['document', 'audio'] as const) {
+    if (items.some((item) => item.type === only) && items.some((item) => item.type !== only)) throw badRequest(`${only} can't be mixed with other media types`);
+  }
   const replyToBoxId = replyTarget(ctx, chat);
   checkCanWrite(ctx, chat);
+  const media = items.map((item) => resolveInputMedia(ctx, item));
   const groupedId = randomLong();
   return items.map((item, index) => send(ctx, chat, {
     text: item.caption.text,
     entities: item.caption.entities,
-    media: item.media,
+    media: media[index],
     groupedId,
     replyToBoxId: index === 0 ? replyToBoxId : undefined,
   }));
 };
 
-function mediaGroupItem(ctx: MethodContext, raw: unknown): { media: FileMedia; caption: { text: string; entities: MessageEntity[] } } {
+/**
+ * Replaces the photo, video, animation, audio or document of a message the bot sent (the new
+ * caption with it; none when the InputMedia has none). A message without such media: "there is
+ * no media in the message to edit" (TDLib's MessagesManager::edit_message_media).
+ */
+export const editMessageMedia: Method = (ctx) => {
+  refuseInlineMessage(ctx);
+  const chat = requireChat(ctx);
+  const message = requireMessage(ctx, chat, ctx.params.integer('message_id'), 'edit');
+  const raw = ctx.params.json('media', "can't parse input media JSON object");
+  if (raw === undefined) throw badRequest('parameter "media" is required');
+  const item = inputMedia(ctx, raw, false);
+  const markup = replyMarkup(ctx, true);
+  if (message.senderId !== ctx.bot.id) throw badRequest("message can't be edited");
+  if (!message.media || (message.media.kind !== 'photo' && message.media.kind !== 'document') || (message.media.kind === 'document' && ['sticker', 'voice', 'video_note'].includes(message.media.document.kind))) {
+    throw badRequest('there is no media in the message to edit');
+  }
+  const media = resolveInputMedia(ctx, item);
+  const boxId = ctx.state.boxIdOf(message, ctx.bot.id)!;
+  const edited = withRole('edit', () => ctx.state.editMessage(ctx.bot.id, boxId, { media, text: item.caption.text, entities: item.caption.entities, replyMarkup: markup ?? null }));
+  return messageJson(ctx.state, ctx.bot, edited);
+};
+
+/** One InputMedia, read but not yet stored: nothing is kept until every item of a request is known good. */
+interface InputMediaItem {
+  type: 'photo' | 'video' | 'animation' | 'audio' | 'document';
+  input: InputFile;
+  caption: { text: string; entities: MessageEntity[] };
+  attributes: DocumentAttributes;
+}
+
+/**
+ * An InputMedia object as tdlib/telegram-bot-api Client::get_input_media reads it: caption
+ * (parse_mode or caption_entities), type, media (attach://, URL or file_id), and the kind's
+ * attributes, clamped. Its errors are "can't parse InputMedia: …".
+ */
+function inputMedia(ctx: MethodContext, raw: unknown, forAlbum: boolean): InputMediaItem {
+  const fail = (reason: string) => badRequest(`can't parse InputMedia: ${reason}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw fail('expected an Object');
   const item = raw as Record<string, unknown>;
-  if (typeof item !== 'object' || item === null || typeof item.type !== 'string') throw badRequest("can't parse InputMedia: Field \"type\" must be of type String");
-  if (typeof item.media !== 'string' || item.media === '') throw badRequest("can't parse InputMedia: Field \"media\" must be of type String");
-  const input = ctx.params.resolveFileReference(item.media);
-  const text = typeof item.caption === 'string' ? item.caption : '';
-  let caption: { text: string; entities: MessageEntity[] } = { text, entities: [] };
+  const stringField = (name: string): string | undefined => {
+    const value = item[name];
+    if (value === undefined) return undefined;
+    if (typeof value === 'number') return String(value);
+    if (typeof value !== 'string') throw fail(`Field "${name}" must be of type String`);
+    return value;
+  };
+  const intField = (name: string, max: number): number => {
+    const value = item[name];
+    if (value === undefined) return 0;
+    const number = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isInteger(number)) throw fail(typeof value === 'string' ? `Field "${name}" must be a valid Number` : `Field "${name}" must be a Number`);
+    return Math.min(Math.max(number, 0), max);
+  };
+  const text = stringField('caption') ?? '';
+  const parseMode = stringField('parse_mode') ?? '';
+  let caption: InputMediaItem['caption'] = { text, entities: [] };
   if (item.caption_entities !== undefined) caption = { text, entities: parseEntities(item.caption_entities, text) };
-  else if (typeof item.parse_mode === 'string' && item.parse_mode !== '') caption = parseFormatted(text, item.parse_mode);
-  if (item.type === 'photo') return { media: photoMedia(ctx, input), caption };
-  if (item.type === 'document') return { media: documentMedia(ctx, input), caption };
-  throw badRequest(`can't parse InputMedia: the embedded Telegram supports photo and document albums, not "${item.type}"`);
+  else if (parseMode !== '') caption = parseFormatted(text, parseMode);
+  const type = stringField('type');
+  if (type === undefined) throw fail('Can\'t find field "type"');
+  const media = stringField('media') ?? '';
+  if (media === '') throw fail('media not found');
+  let input: InputFile;
+  try {
+    input = ctx.params.resolveFileReference(media);
+  } catch {
+    throw fail('media not found');
+  }
+  switch (type) {
+    case 'photo':
+    case 'document':
+      return { type, input, caption, attributes: {} };
+    case 'video':
+      return { type, input, caption, attributes: { width: intField('width', MAX_LENGTH), height: intField('height', MAX_LENGTH), duration: intField('duration', MAX_DURATION) } };
+    case 'animation':
+      if (forAlbum) throw fail(`type "${type}" can't be used in sendMediaGroup`);
+      return { type, input, caption, attributes: { width: intField('width', MAX_LENGTH), height: intField('height', MAX_LENGTH), duration: intField('duration', MAX_DURATION) } };
+    case 'audio':
+      return { type, input, caption, attributes: { duration: intField('duration', MAX_DURATION), title: stringField('title'), performer: stringField('performer') } };
+    default:
+      throw fail(`type "${type}" is unsupported`);
+  }
+}
+
+function resolveInputMedia(ctx: MethodContext, item: InputMediaItem): FileMedia {
+  if (item.type === 'photo') return photoMedia(ctx, item.input);
+  return documentMedia(ctx, item.input, item.type === 'document' ? 'file' : item.type, item.attributes);
 }
 
 /** An uploaded image becomes a new stored photo; a file_id must name one of this bot's photos. */
