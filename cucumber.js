@@ -18,9 +18,17 @@ const common = {
   // under support/ is imported by these (nothing runs merely because a glob loaded it).
   require: ['support/reporting/render/mask-console.ts', 'support/world.ts', 'support/parameter-types.ts', 'support/hooks.ts', 'support/reporting/hooks.ts', 'steps/**/*.ts'],
   // One formatter writes to the terminal (cucumber keeps only the last of those): progress-bar,
-  // which ends with the failures and a summary. The others write the reports:
-  // `npm run docs` turns messages.ndjson into reports/index.html and masks secrets in all three.
-  format: ['progress-bar', 'html:reports/cucumber.html', 'junit:reports/junit.xml', 'message:reports/messages.ndjson'],
+  // which ends with the failures and a summary. The others write the reports, the living
+  // documentation (reports/index.html) among them, so every run writes it, --shard and
+  // --parallel included; `npm run docs` rebuilds it from saved messages and masks secrets in the
+  // other three.
+  format: [
+    'progress-bar',
+    'html:reports/cucumber.html',
+    'junit:reports/junit.xml',
+    'message:reports/messages.ndjson',
+    './support/reporting/living-docs-formatter.cjs:reports/index.html',
+  ],
   // Beside cucumber's snippet for an undefined line, the closest lines of the vocabulary ("did you mean").
   formatOptions: { snippetSyntax: './support/vocabulary/snippet-syntax.cjs' },
   strict: true,

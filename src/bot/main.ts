@@ -8,6 +8,7 @@
  */
 import { GrammyError } from 'grammy';
 import { createBot } from './bot';
+import { COMMANDS } from './commands';
 import { openCheckedPool } from './db/connection';
 import { migrate } from './db/migrate';
 import { readSettings } from './settings';
@@ -38,15 +39,7 @@ async function main(): Promise<void> {
       throw error;
     }
     await bot.api
-      .setMyCommands([
-        { command: 'photo', description: 'A random photo from the album' },
-        { command: 'count', description: 'How many photos the album has' },
-        { command: 'members', description: 'Who is in the family' },
-        { command: 'invite', description: 'A link to invite someone' },
-        { command: 'leave', description: 'Leave the family' },
-        { command: 'handover', description: 'Give your album to the longest-standing member' },
-        { command: 'help', description: 'What this bot does' },
-      ])
+      .setMyCommands([...COMMANDS])
       .catch((error: unknown) => console.warn(`Could not set the command menu: ${String(error)}`));
     await bot.start({
       onStart: (me) => console.log(`@${me.username} is running (${settings.environment === 'test' ? 'test DC' : 'production'}). Ctrl-C stops it.`),

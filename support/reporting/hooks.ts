@@ -15,17 +15,25 @@
  * reverse order of definition, so it runs first: the bot is still running, and photos are
  * downloaded from a Telegram that nothing has touched yet.
  */
-import { After, setDefinitionFunctionWrapper } from '@cucumber/cucumber';
+import { After, Before, setDefinitionFunctionWrapper } from '@cucumber/cucumber';
 import { ExpectationError } from '../actors/assertions';
 import { conversationAttachments, expectationAttachment } from './render/attachments';
 import type { ConversationEvent } from './render/conversation';
-import { registerSecretsFromEnvironment } from './render/mask';
+import { maskSecrets, registerSecretsFromEnvironment } from './render/mask';
 import { conversationFromActors } from './from-actors';
 import type { ReportableWorld } from './reporting-view';
 import { transcriptOf } from './world-transcript';
 import { withinTimeLimit } from '../time-limit';
+import { SHOWS_ATTACHMENT, showsOf } from './specification';
+import { forgetProducedTexts, observeBotTexts, producedTexts } from './texts-spy';
 
 registerSecretsFromEnvironment();
+observeBotTexts();
+
+/** Which of the bot's texts a scenario shows is counted from its own beginning (specification.ts). */
+Before(function () {
+  forgetProducedTexts();
+});
 
 /** Reading the actors' chats after a scenario never takes longer than this. */
 const READ_TIMEOUT_MS = 10_000;
@@ -43,6 +51,9 @@ After({ name: 'Attach the conversation', timeout: READ_TIMEOUT_MS + 5_000 }, asy
   this.attach(image.data, { mediaType: image.mediaType, fileName: image.fileName });
   this.attach(text.data, { mediaType: text.mediaType, fileName: text.fileName });
   this.attach(json.data, { mediaType: json.mediaType, fileName: json.fileName });
+  // A copy first: listing the bot's texts (in showsOf) reads them too.
+  const produced = new Map([...producedTexts()].map(([key, made]) => [key, new Set(made)]));
+  this.attach(maskSecrets(JSON.stringify(showsOf(ordered, produced))), { mediaType: SHOWS_ATTACHMENT.mediaType, fileName: SHOWS_ATTACHMENT.fileName });
 });
 
 /**

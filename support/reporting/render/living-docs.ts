@@ -8,10 +8,13 @@
  * it opens from disk or a CI artifact with no network. Everything written is masked.
  */
 import { maskSecrets } from './mask';
+import type { Specification } from '../specification';
 import { textOf, type FeatureView, type RunView, type ScenarioView, type StepView } from './run-model';
 
 export interface LivingDocsOptions {
   title?: string;
+  /** What the bot can say and offer: with it, the page ends with which scenarios show each (specification coverage). */
+  specification?: Specification;
 }
 
 const STATUS_WORDS: Record<string, string> = {
@@ -62,11 +65,12 @@ export function renderLivingDocs(run: RunView, options: LivingDocsOptions = {}):
     </span>
     <span id="shown" aria-live="polite"></span>
   </div>
-  <nav><h2>Capabilities</h2><ul>${run.features.map(tocEntry).join('')}</ul></nav>
+  <nav><h2>Capabilities</h2><ul>${run.features.map(tocEntry).join('')}${options.specification ? '<li class="coverage-link"><a href="#coverage">Specification coverage</a></li>' : ''}</ul></nav>
 </header>
 <main>
 ${run.features.length === 0 ? '<p class="empty">This run has no scenarios.</p>' : run.features.map(featureSection).join('\n')}
 <p id="no-match" hidden>No scenario matches the search.</p>
+${options.specification ? coverageSection(run, options.specification) : ''}
 </main>
 <script>${SCRIPT}</script>
 </body>
@@ -147,6 +151,37 @@ function conversation(scenario: ScenarioView): string {
   return `<figure class="conversation">${image}${text}</figure>`;
 }
 
+/**
+ * Every reply, command and button of the bot, with the scenarios that show it, and first what
+ * no scenario shows yet: what a product owner reads to see how much of the bot is specified.
+ */
+function coverageSection(run: RunView, spec: Specification): string {
+  const scenarios = run.features.flatMap((feature) => feature.scenarios.map((scenario) => ({ feature, scenario })));
+  const showing = (pick: (shows: NonNullable<ScenarioView['shows']>) => string[], item: string) =>
+    scenarios.filter(({ scenario }) => scenario.shows && pick(scenario.shows).includes(item));
+  const sample = (key: string) => scenarios.map(({ scenario }) => scenario.shows?.samples[key]).find((text) => text !== undefined);
+  const link = ({ feature, scenario }: { feature: FeatureView; scenario: ScenarioView }) =>
+    `<li><a href="#${anchor('scenario', `${feature.uri}-${scenario.line}`)}">${escapeHtml(scenario.name)}</a> <span class="counts">${escapeHtml(feature.name || feature.uri)}</span></li>`;
+  const rows = (items: Array<{ id: string; label: string; detail?: string; by: ReturnType<typeof showing> }>) =>
+    items.map((item) => `<tr class="${item.by.length ? 'shown' : 'not-shown'}" data-item="${escapeHtml(item.id)}"><td><code>${escapeHtml(item.label)}</code>${item.detail ? `<div class="said">${escapeHtml(item.detail)}</div>` : ''}</td><td>${item.by.length ? `<ul>${item.by.map(link).join('')}</ul>` : '<span class="none">no scenario shows it yet</span>'}</td></tr>`).join('');
+  const replies = spec.replies.map((reply) => ({ id: `reply:${reply.key}`, label: reply.key, detail: reply.text ?? sample(reply.key) ?? '(made from the facts of the moment)', by: showing((s) => s.replies, reply.key) }));
+  const commands = spec.commands.map((c) => ({ id: `command:/${c.command}`, label: `/${c.command}`, detail: c.description, by: showing((s) => s.commands, c.command) }));
+  const buttons = spec.buttons.map((b) => ({ id: `button:${b.label}`, label: b.label, detail: b.key, by: showing((s) => s.buttons, b.label) }));
+  const missing = [...replies, ...commands, ...buttons].filter((item) => item.by.length === 0);
+  const counted = (items: Array<{ by: unknown[] }>, noun: string) => `${items.filter((i) => i.by.length).length} of ${items.length} ${noun}`;
+  const table = (title: string, id: string, head: string, items: typeof replies) =>
+    `<h3 id="${id}">${title}</h3><table class="coverage-table"><thead><tr><th>${head}</th><th>Shown by</th></tr></thead><tbody>${rows(items)}</tbody></table>`;
+  return `<section id="coverage" class="coverage">
+  <h2>Specification coverage</h2>
+  <p class="coverage-summary">Shown by the scenarios of this run: ${counted(replies, 'replies')} · ${counted(commands, 'commands')} · ${counted(buttons, 'buttons')}. The replies are those of <code>src/bot/texts.ts</code>, the commands the bot's menu (<code>src/bot/commands.ts</code>) and /start.</p>
+  <h3 id="coverage-missing">Not shown by any scenario yet</h3>
+  ${missing.length ? `<ul class="not-shown-list">${missing.map((item) => `<li data-item="${escapeHtml(item.id)}"><code>${escapeHtml(item.label)}</code>${item.detail ? ` — ${escapeHtml(item.detail)}` : ''}</li>`).join('')}</ul>` : '<p class="all-shown">Every reply, command and button is shown by at least one scenario.</p>'}
+  ${table('Replies', 'coverage-replies', 'Reply (texts.ts)', replies)}
+  ${table('Commands', 'coverage-commands', 'Command', commands)}
+  ${table('Buttons', 'coverage-buttons', 'Button', buttons)}
+</section>`;
+}
+
 function otherAttachments(scenario: ScenarioView): string {
   if (scenario.attachments.length === 0) return '';
   const items = scenario.attachments.map((attachment) => {
@@ -214,6 +249,15 @@ details > summary { cursor: pointer; color: #0969da; margin-top: 6px; }
 details.technical pre { color: #6e2a2a; }
 .attachments img { max-width: 100%; }
 #no-match, .empty { color: var(--muted); font-style: italic; }
+section.coverage { margin-top: 36px; }
+section.coverage > h2 { font-size: 20px; margin: 0; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+section.coverage h3 { font-size: 16px; margin: 18px 0 6px; }
+table.coverage-table { border-collapse: collapse; width: 100%; font-size: 14px; }
+table.coverage-table th, table.coverage-table td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+table.coverage-table td ul { margin: 0; padding-left: 1.1em; }
+tr.not-shown { background: #fff8c5; } .none { color: var(--bad); font-style: italic; }
+.said { color: var(--muted); white-space: pre-line; font-size: 13px; }
+ul.not-shown-list li { margin: 2px 0; } .all-shown { color: var(--ok); }
 [hidden] { display: none !important; }
 `;
 

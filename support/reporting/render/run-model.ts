@@ -12,6 +12,7 @@ import { CONVERSATION_IMAGE, CONVERSATION_JSON, CONVERSATION_TEXT, EXPECTATION_J
 import type { ConversationEvent } from './conversation';
 import { parseFailedExpectation, type FailedExpectation } from './expectation';
 import { parseSuggestions, type Suggestion } from '../../vocabulary/did-you-mean';
+import { SHOWS_ATTACHMENT, type Shows } from '../specification';
 
 type Status = 'PASSED' | 'FAILED' | 'SKIPPED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'UNKNOWN';
 
@@ -40,6 +41,8 @@ export interface AttachmentView {
 
 export interface ScenarioView {
   id: string;
+  /** Where it is written, `features/x.feature:12` (an outline's example: its row): the same in every run of the features. */
+  where: string;
   name: string;
   /** "Scenario", "Scenario Outline", "Example"… as written. */
   keyword: string;
@@ -53,6 +56,8 @@ export interface ScenarioView {
   conversationText?: string;
   /** Other attachments (logs, screenshots). */
   attachments: AttachmentView[];
+  /** Which replies, commands and buttons of the bot it showed (support/reporting/specification.ts). */
+  shows?: Shows;
   failure?: { explanation: string; detail: string };
   /** How many attempts ran (more than 1 with --retry). */
   attempts: number;
@@ -84,7 +89,7 @@ interface GherkinScenario { id: string; keyword: string; name: string; location:
 interface GherkinChild { background?: { steps: GherkinStep[] }; scenario?: GherkinScenario; rule?: { children: GherkinChild[] } }
 interface Envelope {
   gherkinDocument?: { uri?: string; feature?: { keyword: string; name: string; description: string; tags: Array<{ name: string }>; children: GherkinChild[] } };
-  pickle?: { id: string; uri: string; name: string; astNodeIds: string[]; tags: Array<{ name: string }>; steps: Array<{ id: string; text: string; astNodeIds: string[]; argument?: { docString?: { content: string }; dataTable?: { rows: Array<{ cells: Array<{ value: string }> }> } } }> };
+  pickle?: { id: string; uri: string; location?: { line: number }; name: string; astNodeIds: string[]; tags: Array<{ name: string }>; steps: Array<{ id: string; text: string; astNodeIds: string[]; argument?: { docString?: { content: string }; dataTable?: { rows: Array<{ cells: Array<{ value: string }> }> } } }> };
   hook?: { id: string; name?: string; type?: string };
   testCase?: { id: string; pickleId: string; testSteps: Array<{ id: string; pickleStepId?: string; hookId?: string }> };
   testCaseStarted?: { id: string; testCaseId: string; attempt: number };
@@ -95,6 +100,7 @@ interface Envelope {
   testRunFinished?: { timestamp: Timestamp; success: boolean; message?: string; exception?: { message?: string } };
   testRunHookFinished?: { result: { status: Status; message?: string } };
   suggestion?: { pickleStepId: string; snippets: Array<{ code: string }> };
+  parseError?: { source: { uri?: string; location?: { line: number; column?: number } }; message: string };
 }
 
 /** Parses NDJSON text into envelopes; a truncated last line (a killed run) is ignored. */
@@ -166,8 +172,9 @@ export function buildRunView(envelopes: readonly Envelope[]): RunView {
   const runStarted = envelopes.find((e) => e.testRunStarted)?.testRunStarted;
   const runFinished = envelopes.find((e) => e.testRunFinished)?.testRunFinished;
   const runProblems = envelopes
-    .flatMap((e) => (e.testRunHookFinished && e.testRunHookFinished.result.status === 'FAILED' ? [e.testRunHookFinished.result.message ?? 'A BeforeAll/AfterAll hook failed.'] : []))
-    .concat(runFinished?.message ? [runFinished.message] : runFinished?.exception?.message ? [runFinished.exception.message] : []);
+    .flatMap((e) => (e.parseError ? [`Gherkin syntax error in ${e.parseError.source.uri ?? 'a feature file'}${e.parseError.source.location ? `, line ${e.parseError.source.location.line}` : ''}: ${e.parseError.message}`] : []))
+    .concat(envelopes.flatMap((e) => (e.testRunHookFinished && e.testRunHookFinished.result.status === 'FAILED' ? [e.testRunHookFinished.result.message ?? 'A BeforeAll/AfterAll hook failed.'] : []))
+    .concat(runFinished?.message ? [runFinished.message] : runFinished?.exception?.message ? [runFinished.exception.message] : []));
   return {
     features: features.filter((f) => f.scenarios.length > 0).sort((a, b) => a.uri.localeCompare(b.uri)),
     startedAt: runStarted && toDate(runStarted.timestamp),
@@ -222,7 +229,8 @@ function scenarioView(
     else if (attachment.fileName === EXPECTATION_JSON.fileName && attachment.mediaType === EXPECTATION_JSON.mediaType) {
       const expectation = parseFailedExpectation(textOf(view));
       if (expectation && attachment.testStepId) expectations.set(attachment.testStepId, expectation);
-    } else base.attachments.push(view);
+    } else if (attachment.fileName === SHOWS_ATTACHMENT.fileName && attachment.mediaType === SHOWS_ATTACHMENT.mediaType) base.shows = parseShows(textOf(view));
+    else base.attachments.push(view);
   }
 
   if (firstProblem) {
@@ -242,6 +250,7 @@ function notRun(pickle: NonNullable<Envelope['pickle']>, documents: Array<NonNul
   const { steps: astSteps, backgroundIds, scenario } = astIndex(documents, pickle.uri, pickle.astNodeIds[0]);
   return {
     id: pickle.id,
+    where: `${pickle.uri}:${pickle.location?.line ?? scenario?.location.line ?? 0}`,
     name: pickle.name,
     keyword: scenario?.keyword ?? 'Scenario',
     tags: pickle.tags.map((t) => t.name),
@@ -283,6 +292,16 @@ function astIndex(documents: Array<NonNullable<Envelope['gherkinDocument']>>, ur
   const document = documents.find((d) => d.uri === uri);
   visit(document?.feature?.children ?? []);
   return { steps, backgroundIds, scenario };
+}
+
+/** A scenario's record of what it showed; an unreadable one counts as showing nothing. */
+function parseShows(json: string): Shows | undefined {
+  try {
+    const shows = JSON.parse(json) as Partial<Shows>;
+    return { replies: shows.replies ?? [], commands: shows.commands ?? [], buttons: shows.buttons ?? [], samples: shows.samples ?? {} };
+  } catch {
+    return undefined;
+  }
 }
 
 export function textOf(attachment: AttachmentView): string {

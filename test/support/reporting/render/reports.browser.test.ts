@@ -61,7 +61,7 @@ const EXPLANATION = "Bob expected 1 photo but received none; the bot said 'The a
  * Runs cucumber on `features` with the support code `require` (globs or paths), writing its
  * reports to `<dir>/reports`.
  */
-function runCucumber(dir: string, features: Record<string, string>, require: string[]): { status: number | null; output: string } {
+function runCucumber(dir: string, features: Record<string, string>, require: string[], more: { format?: string[]; formatOptions?: object } = {}): { status: number | null; output: string } {
   mkdirSync(join(dir, 'features'), { recursive: true });
   for (const [name, text] of Object.entries(features)) writeFileSync(join(dir, 'features', name), text);
   const reports = join(dir, 'reports');
@@ -72,7 +72,8 @@ function runCucumber(dir: string, features: Record<string, string>, require: str
       paths: [join(dir, 'features', '*.feature')],
       requireModule: ['ts-node/register'],
       require,
-      format: ['summary', `html:${join(reports, 'cucumber.html')}`, `junit:${join(reports, 'junit.xml')}`, `message:${join(reports, 'messages.ndjson')}`],
+      format: ['summary', `html:${join(reports, 'cucumber.html')}`, `junit:${join(reports, 'junit.xml')}`, `message:${join(reports, 'messages.ndjson')}`, ...(more.format ?? [])],
+      formatOptions: more.formatOptions ?? {},
       strict: true,
     })} };\n`,
   );
@@ -193,18 +194,25 @@ const REAL_FEATURES: Record<string, string> = {
     Given Bob has started the bot
     When Bob asks for a photo
     Then Bob receives 1 photo
+
+  Scenario: Carol writes a line no step knows yet
+    Given Carol has started the bot
+    When Carol asks for a picture
 `,
 };
 
 test("a run of the real suite: the actors' conversations, photos included, reach both reports", { skip, timeout: 240_000 }, async (t) => {
   const dir = tempDir(t, 'reports-real-suite-');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const suite = (require(join(ROOT, 'cucumber.js')) as { default: { require: string[] } }).default;
-  const run = runCucumber(dir, REAL_FEATURES, suite.require);
+  const suite = (require(join(ROOT, 'cucumber.js')) as { default: { require: string[]; formatOptions: object } }).default;
   const reports = join(dir, 'reports');
+  // The living documentation as every run writes it: by the formatter cucumber.js configures.
+  const run = runCucumber(dir, REAL_FEATURES, suite.require, { format: [`./support/reporting/living-docs-formatter.cjs:${join(reports, 'index.html')}`], formatOptions: suite.formatOptions });
   const messages = readFileSync(join(reports, 'messages.ndjson'), 'utf8');
   assert.match(messages, /"testRunFinished":\{[^\n]*"success":false/, `the run ends, failed:\n${run.output}`);
-  assert.match(run.output, /2 scenarios \(1 failed, 1 passed\)/, run.output);
+  assert.match(run.output, /3 scenarios \(1 failed, 1 undefined, 1 passed\)/, run.output);
+  assert.match(run.output, /\/\/ Did you mean one of these\?/, 'the terminal shows "did you mean" beside the snippet');
+  assert.match(readFileSync(join(reports, 'index.html'), 'utf8'), /<section id="coverage"/, 'the run itself wrote index.html, coverage included');
   await writeLivingDocs(reports, 'Reports test: the real suite');
 
   // The sharing scenario's chat holds both photos as real images: Alice's upload and Bob's copy.
@@ -214,7 +222,7 @@ test("a run of the real suite: the actors' conversations, photos included, reach
     .map((line) => (JSON.parse(line) as { attachment: { fileName?: string; body: string } }).attachment);
   const chats = attachments.filter((a) => a.fileName === 'conversation.svg').map((a) => Buffer.from(a.body, 'base64').toString('utf8'));
   const transcripts = attachments.filter((a) => a.fileName === 'conversation.txt').map((a) => a.body);
-  assert.equal(chats.length, 2);
+  assert.equal(chats.length, 3);
   const sharing = chats.find((svg) => svg.includes('Bob gets the photo Alice uploaded'))!;
   assert.equal(sharing.match(/<image [^>]*href="data:image\/(png|jpeg);base64,/g)?.length, 2, 'two photos inlined');
   const sharingText = transcripts.find((text) => text.includes('bot → Bob: [1 photo'));
@@ -225,12 +233,47 @@ test("a run of the real suite: the actors' conversations, photos included, reach
   t.after(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`file://${join(reports, 'index.html')}`);
-  assert.equal(await page.locator('article.scenario').count(), 2);
+  assert.equal(await page.locator('article.scenario').count(), 3);
   const sizes = await imageSizes(page, 'img.chat');
-  assert.equal(sizes.length, 2);
+  assert.equal(sizes.length, 3);
   for (const size of sizes) assert.ok(size.width > 0 && size.height > 0, `a conversation image loads (${JSON.stringify(size)})`);
-  const explanation = await page.locator('article.scenario.failed p.explanation').textContent();
+  const explanation = await page.locator('article.scenario.failed', { hasText: 'Bob asks for a photo from an empty album' }).locator('p.explanation').textContent();
   assert.match(explanation ?? '', /^Bob expected 1 photo but received none; the bot said '.+'\.$/);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, 'living-docs-real-suite.png'), fullPage: true });
+
+  await t.test('"did you mean" on the undefined step', async () => {
+    const hint = page.locator('li.step', { hasText: 'When Carol asks for a picture' }).locator('.did-you-mean');
+    assert.ok(await hint.isVisible());
+    const first = await hint.locator('li').first().textContent();
+    assert.match(first ?? '', /asks for a photo.*\d+ % alike/);
+  });
+
+  await t.test('the specification coverage lists every reply, command and button with the scenarios that show it', async () => {
+    await page.click('nav a[href="#coverage"]');
+    const coverage = page.locator('section#coverage');
+    assert.ok(await coverage.isVisible());
+    assert.match((await coverage.locator('p.coverage-summary').textContent()) ?? '', /^Shown by the scenarios of this run: \d+ of \d+ replies · \d+ of 8 commands · \d+ of 4 buttons\./);
+    // Every reply of texts.ts has its row, shown or not.
+    const { specification } = await import('../../../../support/reporting/specification');
+    const rows = await coverage.locator('table.coverage-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-item')));
+    const spec = specification();
+    assert.deepEqual(rows, [...spec.replies.map((r) => `reply:${r.key}`), ...spec.commands.map((c) => `command:/${c.command}`), ...spec.buttons.map((b) => `button:${b.label}`)]);
+
+    const empty = coverage.locator('tr[data-item="reply:photos.empty"]');
+    assert.equal(await empty.getAttribute('class'), 'shown');
+    const link = empty.locator('a', { hasText: 'Bob asks for a photo from an empty album' });
+    await link.click();
+    const target = page.locator(`[id="${(await link.getAttribute('href'))!.slice(1)}"]`);
+    assert.match((await target.locator('h3').textContent()) ?? '', /Bob asks for a photo from an empty album/);
+    assert.ok(await target.isVisible());
+
+    assert.equal(await coverage.locator('tr[data-item="button:📷 Photo"]').getAttribute('class'), 'shown');
+    assert.equal(await coverage.locator('tr[data-item="command:/start"]').getAttribute('class'), 'shown');
+    const unseen = coverage.locator('tr[data-item="command:/handover"]');
+    assert.equal(await unseen.getAttribute('class'), 'not-shown');
+    assert.match((await unseen.textContent()) ?? '', /no scenario shows it yet/);
+    assert.ok(await coverage.locator('ul.not-shown-list li[data-item="command:/handover"]').isVisible(), 'listed among what no scenario shows yet');
+    await coverage.screenshot({ path: join(SCREENSHOTS, 'living-docs-coverage.png') });
+  });
 });
