@@ -50,7 +50,15 @@ module.exports = {
    * Telegram's real test DC (see support/backends/test-dc.ts for the settings it needs:
    * TELEGRAM_API_ID, TELEGRAM_API_HASH, TEST_DC_BOT_TOKENS, TEST_DC_BOT_USERNAMES).
    */
-  'test-dc': { ...common, require: [...common.require, 'support/profiles/test-dc.cjs'] },
+  // A profile's file only sets TELEGRAM_BACKEND, first, so that hooks.ts already sees the backend
+  // when it sets the step timeout from that backend's settle default (support/settle.ts).
+  'test-dc': { ...common, require: ['support/profiles/test-dc.cjs', ...common.require] },
+
+  /**
+   * The test-dc backend proven offline: each worker starts a twin of the test DC (the embedded
+   * Telegram with faults on) and runs the test-dc code against it. Needs nothing.
+   */
+  'test-dc-twin': { ...common, require: ['support/profiles/test-dc-twin.cjs', ...common.require] },
 
   /** Continuous integration: the embedded backend on two workers, in random order (cucumber prints the seed: rerun with `--order random:<seed>`). */
   ci: { ...common, parallel: 2, order: 'random' },

@@ -156,12 +156,20 @@ export class BotError extends Error {
   }
 }
 
+/**
+ * The barrier's guard for each backend when SETTLE_TIMEOUT_MS is unset: Telegram's real test DC
+ * delivers in hundreds of milliseconds and sometimes seconds, the embedded one (and the test-DC
+ * twin) in milliseconds.
+ */
+export const SETTLE_TIMEOUT_DEFAULTS_MS: Readonly<Record<string, number>> = { embedded: 10_000, 'test-dc-twin': 10_000, 'test-dc': 30_000 };
+
 export function defaultSettleTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.SETTLE_TIMEOUT_MS;
-  if (raw === undefined || raw === '') return 10_000;
+  const fallback = SETTLE_TIMEOUT_DEFAULTS_MS[(env.TELEGRAM_BACKEND ?? '').trim() || 'embedded'] ?? 10_000;
+  if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`SETTLE_TIMEOUT_MS must be a positive number of milliseconds, got "${raw}". Unset it for the default (10000).`);
+    throw new Error(`SETTLE_TIMEOUT_MS must be a positive number of milliseconds, got "${raw}". Unset it for the default (${fallback}).`);
   }
   return value;
 }

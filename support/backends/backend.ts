@@ -8,7 +8,7 @@
  */
 import type { TelegramClient } from 'telegram';
 
-export type BackendName = 'embedded' | 'test-dc';
+export type BackendName = 'embedded' | 'test-dc' | 'test-dc-twin';
 
 /** Who to log in: a stable slot (decides the test phone number) and the name to sign up with. */
 export interface PersonSlot {

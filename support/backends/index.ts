@@ -2,12 +2,14 @@
 import { ConfigurationError, type Backend, type BackendName } from './backend';
 import { EmbeddedBackend } from './embedded';
 import { TestDcBackend } from './test-dc';
+import { TestDcTwinBackend } from './test-dc-twin';
 
 export * from './backend';
 
 const BACKENDS: Record<BackendName, (env: NodeJS.ProcessEnv) => Backend> = {
   embedded: () => new EmbeddedBackend(),
   'test-dc': (env) => new TestDcBackend(env),
+  'test-dc-twin': (env) => new TestDcTwinBackend(env),
 };
 
 export function createBackend(env: NodeJS.ProcessEnv = process.env): Backend {

@@ -215,6 +215,11 @@ describe('defaultSettleTimeoutMs', () => {
     assert.equal(defaultSettleTimeoutMs({}), 10_000);
     assert.equal(defaultSettleTimeoutMs({ SETTLE_TIMEOUT_MS: '2500' }), 2500);
   });
+  it('is longer on the real test DC, which is slower than the embedded one or its twin', () => {
+    assert.equal(defaultSettleTimeoutMs({ TELEGRAM_BACKEND: 'test-dc' }), 30_000);
+    assert.equal(defaultSettleTimeoutMs({ TELEGRAM_BACKEND: 'test-dc-twin' }), 10_000);
+    assert.equal(defaultSettleTimeoutMs({ TELEGRAM_BACKEND: 'test-dc', SETTLE_TIMEOUT_MS: '2500' }), 2500);
+  });
   it('names the setting and the fix for a bad value', () => {
     assert.throws(() => defaultSettleTimeoutMs({ SETTLE_TIMEOUT_MS: 'soon' }), /SETTLE_TIMEOUT_MS must be a positive number of milliseconds, got "soon"/);
   });

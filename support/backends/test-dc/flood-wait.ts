@@ -7,13 +7,17 @@
  * The countdown is a chain of timers (one tick every `tickSeconds`), so the wait is exactly X
  * seconds and ends on the timer's event, never by polling.
  */
-export const FLOOD_WAIT = /^(?:FLOOD_WAIT|FLOOD_PREMIUM_WAIT|SLOWMODE_WAIT)_(\d+)$/;
+export const FLOOD_WAIT = /^(?:FLOOD_WAIT|FLOOD_TEST_PHONE_WAIT|FLOOD_PREMIUM_WAIT)_(\d+)$/;
 
-/** The X of a FLOOD_WAIT_X error (GramJS's FloodWaitError carries it as `seconds`), or undefined. */
+/**
+ * The X of a FLOOD_WAIT_X error, or undefined. GramJS turns FLOOD_WAIT_X and
+ * FLOOD_TEST_PHONE_WAIT_X (the test DC's own) into a FloodError (errorMessage "FLOOD", code 420)
+ * with X as `seconds` (telegram/errors/RPCErrorList.js); the raw form is read too.
+ */
 export function floodWaitSeconds(error: unknown): number | undefined {
   const e = error as { errorMessage?: unknown; seconds?: unknown } | undefined;
   if (typeof e?.errorMessage !== 'string') return undefined;
-  if (e.errorMessage === 'FLOOD_WAIT' && typeof e.seconds === 'number') return e.seconds;
+  if (e.errorMessage.startsWith('FLOOD') && typeof e.seconds === 'number') return e.seconds;
   const match = FLOOD_WAIT.exec(e.errorMessage);
   return match ? Number(match[1]) : undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { FloodWaitError } from 'telegram/errors';
 import { decideFloodWait, floodWaitSeconds, FloodWaitTooLongError, waitWithCountdown, withFloodWait } from '../../../../support/backends/test-dc/flood-wait';
 
 /** A timer that fires when told: the tests run no wall-clock waits. */
@@ -14,7 +15,9 @@ function manualTimer() {
 
 describe('FLOOD_WAIT policy', () => {
   it('reads X from the error as GramJS raises it', () => {
-    assert.equal(floodWaitSeconds({ errorMessage: 'FLOOD_WAIT', seconds: 31 }), 31);
+    assert.equal(floodWaitSeconds(new FloodWaitError({ request: undefined, capture: 31 } as never)), 31);
+    assert.equal(floodWaitSeconds({ errorMessage: 'FLOOD', seconds: 31 }), 31);
+    assert.equal(floodWaitSeconds({ errorMessage: 'FLOOD_TEST_PHONE_WAIT_30' }), 30);
     assert.equal(floodWaitSeconds({ errorMessage: 'FLOOD_WAIT_420' }), 420);
     assert.equal(floodWaitSeconds({ errorMessage: 'PHONE_NUMBER_BANNED' }), undefined);
     assert.equal(floodWaitSeconds(new Error('boom')), undefined);
@@ -51,7 +54,7 @@ describe('FLOOD_WAIT policy', () => {
     let calls = 0;
     const result = withFloodWait('auth.sendCode', async () => {
       calls++;
-      if (calls === 1) throw Object.assign(new Error('420'), { errorMessage: 'FLOOD_WAIT', seconds: 3 });
+      if (calls === 1) throw Object.assign(new Error('420'), { errorMessage: 'FLOOD', seconds: 3 });
       return 'sent';
     }, { limitSeconds: 60, log: (line) => lines.push(line), countdown: { setTimer: timer.setTimer } });
     await new Promise((resolve) => setImmediate(resolve));
