@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { startBotApiServer } from './bot-api/server';
+import { BotFather } from './botfather/botfather';
 import { EmulatorControl } from './control/control';
 import { createHandlers } from './mtproto/handlers';
 import type { DcAddress } from './mtproto/dcs';
@@ -57,7 +58,8 @@ export interface Emulator extends EmulatorConnection {
  * Starts the embedded Telegram in this process: the test DC's three DCs (1, 2, 3), each an
  * MTProto server on its own port, and an HTTP Bot API server for bots, all over one shared
  * state. An account lives on one DC (99966XYYYY on DC X) and is redirected there from the
- * others, as on Telegram (`mtproto/dcs.ts`).
+ * others, as on Telegram (`mtproto/dcs.ts`). @BotFather is there to make bots by conversation
+ * (`botfather/`).
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
@@ -80,6 +82,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const unsubscribe = subscribeUpdates(state, (accountId, updates) =>
     (servers.get(state.findAccount(accountId)?.homeDc ?? dcId) ?? home).pushUpdates(accountId, updates));
   const botApi = await startBotApiServer({ host, port: options.botApiPort ?? 0, state });
+  const botFather = new BotFather(state);
+  botFather.start();
 
   const connection: EmulatorConnection = {
     host,
@@ -97,6 +101,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     connection: () => ({ ...connection, dcs: connection.dcs.map((dc) => ({ ...dc })) }),
     async stop() {
       control.stop();
+      botFather.stop();
       unsubscribe();
       await Promise.all([...started.map((server) => server.close()), botApi.close()]);
     },

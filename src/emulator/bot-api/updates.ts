@@ -225,7 +225,8 @@ export class UpdateHub {
   private onBoxEvent(type: 'message' | 'edited_message', event: BoxEvent): void {
     if (event.outgoing) return;
     const bot = this.state.findAccount(event.ownerId);
-    if (!bot?.isBot) return;
+    // A bot without a token (the built-in @BotFather) has no one polling its updates.
+    if (!bot?.isBot || bot.botToken === undefined) return;
     const json = messageJson(this.state, bot, event.message);
     if (json) this.queueOf(bot).enqueue(type, json);
   }

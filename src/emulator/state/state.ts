@@ -26,6 +26,8 @@ export interface StateEvents {
   delete: [DeletionEvent];
   /** A user pressed an inline button on a bot's message; the bot must answer it. */
   callbackQuery: [CallbackQuery];
+  /** Everything was forgotten (`reset()`): built-in accounts such as @BotFather make themselves again. */
+  reset: [];
 }
 
 export interface NewMessage {
@@ -85,18 +87,64 @@ export class TelegramState extends EventEmitter<StateEvents> {
     return this.addAccount({ isBot: false, phone, firstName, lastName: (init.lastName ?? '').trim(), homeDc: homeDcOfPhone(phone) });
   }
 
-  /** Creates a bot the way @BotFather does; the token is `<id>:<secret>` unless given. */
-  createBot(init: { username: string; firstName?: string; token?: string }): Account {
+  /**
+   * Creates a bot the way @BotFather does; the token is `<id>:<35 characters>` unless given.
+   * `ownerId` is the user who asked @BotFather for it.
+   */
+  createBot(init: { username: string; firstName?: string; token?: string; ownerId?: number }): Account {
     const username = withoutAt(init.username);
     checkBotUsername(username);
     if (this.findByUsername(username)) throw new BadRequestError('USERNAME_OCCUPIED', `@${username} is taken`);
-    const id = this.nextAccountId;
-    const token = init.token ?? `${id}:AA${randomBytes(24).toString('base64url').slice(0, 33)}`;
+    const token = init.token ?? newBotToken(this.nextAccountId);
     if (this.findByToken(token)) throw new BadRequestError('TOKEN_OCCUPIED', 'another bot has this token');
-    return this.addAccount({ isBot: true, firstName: init.firstName ?? username, lastName: '', username, botToken: token, homeDc: DEFAULT_DC });
+    return this.addAccount({
+      isBot: true, firstName: init.firstName ?? username, lastName: '', username, botToken: token, homeDc: DEFAULT_DC, botOwnerId: init.ownerId,
+    });
   }
 
-  private addAccount(fields: Pick<Account, 'isBot' | 'firstName' | 'lastName' | 'username' | 'phone' | 'botToken' | 'homeDc'>): Account {
+  /**
+   * A bot of Telegram's own, such as @BotFather: its username need not end in "bot", and it has
+   * no token (no one logs in as it over the Bot API; the emulator answers for it).
+   */
+  createBuiltInBot(init: { username: string; firstName: string }): Account {
+    if (this.findByUsername(init.username)) throw new BadRequestError('USERNAME_OCCUPIED', `@${init.username} is taken`);
+    return this.addAccount({ isBot: true, firstName: init.firstName, lastName: '', username: init.username, homeDc: DEFAULT_DC });
+  }
+
+  /** The bots a user made through @BotFather, oldest first. */
+  botsOwnedBy(userId: number): Account[] {
+    return [...this.accounts.values()].filter((account) => account.isBot && account.botOwnerId === userId);
+  }
+
+  /** Gives a bot a new token (@BotFather's /revoke): the old one stops working at once. */
+  revokeBotToken(botId: number): string {
+    const bot = this.requireAccount(botId);
+    if (!bot.isBot || bot.botToken === undefined) throw new BadRequestError('BOT_INVALID', `account ${botId} is not a bot with a token`);
+    bot.botToken = newBotToken(bot.id);
+    return bot.botToken;
+  }
+
+  /**
+   * Deletes an account (@BotFather's /deletebot, or the test DC wiping a user): it and its
+   * messages are gone from every box (the other participants see them deleted), its sessions
+   * are signed out (their auth keys name an account that no longer exists), its username is free.
+   */
+  deleteAccount(accountId: number): void {
+    const account = this.requireAccount(accountId);
+    const byPeer = new Map<number, number[]>();
+    for (const message of this.boxes.get(accountId)?.values() ?? []) {
+      const peerId = this.peerOf(message, accountId);
+      const peerBoxId = message.boxIds.get(peerId);
+      if (peerBoxId !== undefined && peerId !== accountId) byPeer.set(peerId, [...(byPeer.get(peerId) ?? []), peerBoxId]);
+    }
+    for (const [peerId, boxIds] of byPeer) if (this.accounts.has(peerId)) this.removeFromBox(peerId, boxIds, 0);
+    this.accounts.delete(account.id);
+    this.boxes.delete(account.id);
+    this.journal.forget(account.id);
+    for (const key of [...this.conversations]) if (key.split(':').includes(String(account.id))) this.conversations.delete(key);
+  }
+
+  private addAccount(fields: Pick<Account, 'isBot' | 'firstName' | 'lastName' | 'username' | 'phone' | 'botToken' | 'homeDc' | 'botOwnerId'>): Account {
     const account: Account = {
       ...fields,
       id: this.nextAccountId++,
@@ -529,6 +577,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     this.conversations.clear();
     this.faults.clear();
     this.journal.clear();
+    this.emit('reset');
   }
 
   private putInBox(owner: Account, message: Message): BoxEvent {
@@ -562,4 +611,9 @@ export function isFileMedia(media: Media): media is FileMedia {
 
 function normalizePhone(phone: string): string {
   return phone.replace(/[^\d]/g, '');
+}
+
+/** A bot token as @BotFather makes them: the bot's id, a colon, and 35 URL-safe characters starting "AA". */
+function newBotToken(botId: number): string {
+  return `${botId}:AA${randomBytes(25).toString('base64url').slice(0, 33)}`;
 }

@@ -19,8 +19,10 @@ export interface Account {
   username?: string;
   /** Digits only, no "+". Users only. */
   readonly phone?: string;
-  /** `<id>:<secret>`. Bots only; @BotFather's /revoke replaces it. */
+  /** `<id>:<secret>`. Bots only; @BotFather's /revoke replaces it. A built-in bot (@BotFather) has none. */
   botToken?: string;
+  /** The user who made this bot through @BotFather (and may manage it there). Bots only. */
+  readonly botOwnerId?: number;
   /** The DC the account lives on (see `dcs.ts`): 99966XYYYY on DC X, everything else on DC 2. */
   readonly homeDc: number;
   /** Bot commands by scope key (see `commandScopeKey`). Bots only. */

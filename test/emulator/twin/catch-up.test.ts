@@ -27,7 +27,7 @@ describe('the twin: catch-up with updates.getState and updates.getDifference', (
     [aliceId, bobId] = await Promise.all([accountIdOf(alice), accountIdOf(bob)]);
     await twin.close(bob);
   });
-  after(() => twin.stop());
+  after(() => twin?.stop());
 
   it('a pushed update carries the pts it advanced the account to, the one getState then reports', GUARD, async () => {
     const pushed = new Promise<Api.UpdateNewMessage>((resolve) => {

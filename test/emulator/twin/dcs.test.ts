@@ -32,7 +32,7 @@ describe('the twin: three DCs over one state', () => {
   before(async () => {
     twin = await Twin.start();
   });
-  after(() => twin.stop());
+  after(() => twin?.stop());
 
   it('listens on DCs 1, 2 and 3 at their own loopback ports, all ≤ 32767, with one RSA key', () => {
     const { dcs, host, mtprotoPort, dcId } = twin.emulator.connection();
