@@ -17,3 +17,4 @@ export { DEFAULT_DC, TEST_DC_IDS, homeDcOfPhone } from './dcs';
 export { UpdateJournal } from './update-journal';
 export type { JournalEntry } from './update-journal';
 export { checkGeoPoint, copyPoll, createPoll, DICE_FACES, isValidGeoPoint, type NewPoll, POLL_LIMITS, throwDice, totalVoters } from './media-content';
+export { botTextOf, menuButtonFor } from './bot-profile';

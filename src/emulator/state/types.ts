@@ -42,7 +42,23 @@ export interface Account {
    * Bots only; without it Telegram refuses login buttons with BOT_DOMAIN_INVALID.
    */
   loginDomain?: string;
+  /**
+   * A bot's name (beyond the default, which is `firstName`), description ("What can this bot
+   * do?") and short description (its profile's about text), by language code ('' = default).
+   */
+  botTexts?: Map<string, BotTexts>;
+  /** A bot's menu button: for one user (by id), or for everyone (key 0). Absent: Telegram's default. */
+  menuButtons?: Map<number, MenuButton>;
 }
+
+export interface BotTexts {
+  name?: string;
+  description?: string;
+  shortDescription?: string;
+}
+
+/** The button beside a bot chat's input field: the command list, or a Mini App. */
+export type MenuButton = { kind: 'commands' } | { kind: 'default' } | { kind: 'web_app'; text: string; url: string };
 
 export interface BotCommand {
   command: string;

@@ -5,6 +5,7 @@ import * as media from './media';
 import * as messages from './messages';
 import * as nonFile from './non-file-media';
 import * as polls from './polls';
+import * as profile from './profile';
 import * as updates from './updates';
 
 export type { Method, MethodContext } from './context';
@@ -18,6 +19,15 @@ const METHODS: Record<string, Method> = {
   setMyCommands: bot.setMyCommands,
   getMyCommands: bot.getMyCommands,
   deleteMyCommands: bot.deleteMyCommands,
+  setMyName: profile.setMyName,
+  getMyName: profile.getMyName,
+  setMyDescription: profile.setMyDescription,
+  getMyDescription: profile.getMyDescription,
+  setMyShortDescription: profile.setMyShortDescription,
+  getMyShortDescription: profile.getMyShortDescription,
+  setChatMenuButton: profile.setChatMenuButton,
+  getChatMenuButton: profile.getChatMenuButton,
+  getUserProfilePhotos: profile.getUserProfilePhotos,
   getUpdates: updates.getUpdates,
   setWebhook: updates.setWebhook,
   deleteWebhook: updates.deleteWebhook,

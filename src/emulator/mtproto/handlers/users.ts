@@ -1,6 +1,6 @@
 /** users.*: looking accounts up, and a bot's profile with its command list. */
 import { Api } from 'telegram';
-import { commandScopeKey, type Account, type BotCommand } from '../../state';
+import { botTextOf, commandScopeKey, menuButtonFor, type Account, type BotCommand, type MenuButton } from '../../state';
 import { resolveInputUser, toLong, userToTl } from '../convert';
 import { signedInAccount, type HandlerRegistry, type RequestContext } from '../handler';
 
@@ -26,15 +26,23 @@ function getFullUser(ctx: RequestContext, request: Api.users.GetFullUser): Api.u
     settings: new Api.PeerSettings({}),
     notifySettings: new Api.PeerNotifySettings({}),
     commonChatsCount: 0,
+    // A bot's short description is its profile's about text; its description, the "What can this bot do?" text.
+    about: account.isBot ? botTextOf(account, 'shortDescription') || undefined : undefined,
     botInfo: account.isBot
       ? new Api.BotInfo({
           userId: toLong(account.id),
-          description: '',
+          description: botTextOf(account, 'description'),
           commands: commandsFor(account, viewer.id).map((c) => new Api.BotCommand({ command: c.command, description: c.description })),
+          menuButton: menuButtonToTl(menuButtonFor(account, viewer.id)),
         })
       : undefined,
   });
   return new Api.users.UserFull({ fullUser, chats: [], users: [userToTl(account, viewer.id)] });
+}
+
+function menuButtonToTl(button: MenuButton): Api.TypeBotMenuButton {
+  if (button.kind === 'web_app') return new Api.BotMenuButton({ text: button.text, url: button.url });
+  return button.kind === 'commands' ? new Api.BotMenuButtonCommands() : new Api.BotMenuButtonDefault();
 }
 
 /**
