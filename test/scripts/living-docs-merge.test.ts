@@ -20,6 +20,7 @@ function scenarioNames(feature: string): string[] {
 
 /** Runs the suite's `--shard index/2` of FEATURES, its reports into `dir`. */
 function runShard(dir: string, index: number): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- cucumber.js is the suite's CommonJS config, read as the run reads it
   const suite = (require(join(ROOT, 'cucumber.js')) as { default: Record<string, unknown> }).default;
   mkdirSync(dir, { recursive: true });
   const config = join(dir, 'cucumber.js');
