@@ -4,6 +4,9 @@
 // worker would cost ~1 s per process, so `npm test` type-checks once with `tsc --noEmit`.
 process.env.TS_NODE_TRANSPILE_ONLY ??= 'true';
 
+/** Loaded first by every profile: nothing may print before the console is masked. */
+const CONSOLE_MASKING = 'support/reporting/render/mask-console.ts';
+
 const common = {
   // No `paths`: cucumber's default is features/**/*.feature, and leaving it unset lets
   // `npx cucumber-js features/x.feature:12` run just that (configured paths would be merged in).
@@ -16,7 +19,7 @@ const common = {
   // its schema. The reporting hooks also wrap every step definition, to attach a failed
   // expectation as data (one wrapper per run: setDefinitionFunctionWrapper). Everything else
   // under support/ is imported by these (nothing runs merely because a glob loaded it).
-  require: ['support/reporting/render/mask-console.ts', 'support/world.ts', 'support/parameter-types.ts', 'support/hooks.ts', 'support/reporting/hooks.ts', 'steps/**/*.ts'],
+  require: [CONSOLE_MASKING, 'support/world.ts', 'support/parameter-types.ts', 'support/hooks.ts', 'support/reporting/hooks.ts', 'steps/**/*.ts'],
   // One formatter writes to the terminal (cucumber keeps only the last of those): progress-bar,
   // which ends with the failures and a summary. The others write the reports, the living
   // documentation (reports/index.html) among them, so every run writes it, --shard and
@@ -42,6 +45,15 @@ const common = {
   forceExit: true,
 };
 
+/**
+ * A profile whose file only sets TELEGRAM_BACKEND: loaded right after the console masking and
+ * before hooks.ts, which sets the step timeout from that backend's settle default (support/settle.ts).
+ */
+function withProfileFile(file) {
+  const [masking, ...rest] = common.require;
+  return { ...common, require: [masking, file, ...rest] };
+}
+
 module.exports = {
   /** The embedded backend: an in-process Telegram and an embedded PostgreSQL. Needs nothing. */
   default: { ...common },
@@ -50,15 +62,13 @@ module.exports = {
    * Telegram's real test DC (see support/backends/test-dc.ts for the settings it needs:
    * TELEGRAM_API_ID, TELEGRAM_API_HASH, TEST_DC_BOT_TOKENS, TEST_DC_BOT_USERNAMES).
    */
-  // A profile's file only sets TELEGRAM_BACKEND, first, so that hooks.ts already sees the backend
-  // when it sets the step timeout from that backend's settle default (support/settle.ts).
-  'test-dc': { ...common, require: ['support/profiles/test-dc.cjs', ...common.require] },
+  'test-dc': withProfileFile('support/profiles/test-dc.cjs'),
 
   /**
    * The test-dc backend proven offline: each worker starts a twin of the test DC (the embedded
    * Telegram with faults on) and runs the test-dc code against it. Needs nothing.
    */
-  'test-dc-twin': { ...common, require: ['support/profiles/test-dc-twin.cjs', ...common.require] },
+  'test-dc-twin': withProfileFile('support/profiles/test-dc-twin.cjs'),
 
   /** Continuous integration: the embedded backend on two workers, in random order (cucumber prints the seed: rerun with `--order random:<seed>`). */
   ci: { ...common, parallel: 2, order: 'random' },
