@@ -33,6 +33,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'waiting', run: async (options) => (await import('./waiting')).runWaiting(options) },
   { name: 'whole-run', run: async (options) => (await import('./whole-run')).runWholeRun(options) },
   { name: 'suite-scale', run: async (options) => (await import('./suite-scale')).runSuiteScale(options) },
+  { name: 'test-dc-twin', run: async (options) => (await import('./test-dc-twin')).runTestDcTwin(options) },
   { name: 'memory', run: async (options) => (await import('./memory')).runMemory(options) },
   { name: 'frames', run: async (options) => (await import('./frames')).runFrames(options) },
 ];

@@ -54,12 +54,15 @@ export interface SuiteRun {
 
 const runs = new Map<string, Promise<SuiteRun>>();
 
+/** Which backend a run uses: the embedded default, or the test-dc backend on its twin (bench/test-dc-twin.ts). */
+export type SuiteBackend = 'embedded' | 'test-dc-twin';
+
 /** Runs (once per process; later calls share the result) the suite on `scenarios` generated scenarios. */
-export function runSuite(scenarios: number, parallel: number, log: (line: string) => void): Promise<SuiteRun> {
-  const key = `generated/${scenarios}/${parallel}`;
+export function runSuite(scenarios: number, parallel: number, log: (line: string) => void, backend: SuiteBackend = 'embedded'): Promise<SuiteRun> {
+  const key = `generated/${scenarios}/${parallel}${backend === 'embedded' ? '' : `/${backend}`}`;
   let run = runs.get(key);
   if (!run) {
-    run = runSuiteOnce({ scenarios }, parallel, log);
+    run = runSuiteOnce({ scenarios, backend }, parallel, log);
     runs.set(key, run);
   }
   return run;
@@ -82,7 +85,7 @@ export function runRepositoryFeatures(parallel: number, log: (line: string) => v
  * the run). Only the formats change: `summary` on stdout (its line marks the end of the run) and
  * the message stream into the temp dir, so the repository's reports/ are left alone.
  */
-async function runSuiteOnce({ scenarios }: { scenarios?: number }, parallel: number, log: (line: string) => void): Promise<SuiteRun> {
+async function runSuiteOnce({ scenarios, backend = 'embedded' }: { scenarios?: number; backend?: SuiteBackend }, parallel: number, log: (line: string) => void): Promise<SuiteRun> {
   const dir = mkdtempSync(join(tmpdir(), 'family-album-bench-'));
   try {
     const source = scenarios === undefined ? 'repository' : 'generated';
@@ -101,8 +104,8 @@ async function runSuiteOnce({ scenarios }: { scenarios?: number }, parallel: num
     const child = spawn('npx', ['cucumber-js', '--config', relative(REPO, config), '--parallel', String(parallel)], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
-      // The embedded backend and its embedded PostgreSQL, whatever this shell has set.
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0', TELEGRAM_BACKEND: 'embedded', DATABASE_URL: '', BENCH_MEMORY_PROBE_DIR: dir },
+      // The embedded backend (or the test-DC twin) and its embedded PostgreSQL, whatever this shell has set.
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0', TELEGRAM_BACKEND: backend, DATABASE_URL: '', BENCH_MEMORY_PROBE_DIR: dir },
     });
     let output = '';
     let summaryAt: number | undefined;
