@@ -62,9 +62,9 @@ After({ name: 'Attach the conversation', timeout: READ_TIMEOUT_MS + 5_000 }, asy
  * cucumber records the failure. Nothing else changes: the error is rethrown as it was.
  */
 setDefinitionFunctionWrapper((code: (...args: unknown[]) => unknown) =>
-  function (this: Partial<ReportableWorld>, ...args: unknown[]): unknown {
+  function (this: Partial<ReportableWorld> | undefined, ...args: unknown[]): unknown {
     const attachFailure = (error: unknown): never => {
-      if (error instanceof ExpectationError && this.attach) {
+      if (error instanceof ExpectationError && this?.attach) {
         const { data, mediaType, fileName } = expectationAttachment(error.failed);
         this.attach(data, { mediaType, fileName });
       }
