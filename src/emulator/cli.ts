@@ -11,6 +11,7 @@
  * an MTProto connection that completes no frame for that long is closed; 0.001 … 3600).
  */
 import { startEmulator } from './index';
+import { applyFaultSettings, readFaultSettings } from './settings';
 
 function portSetting(name: string, max = 65535): number | undefined {
   const raw = process.env[name];
@@ -36,6 +37,7 @@ function idleTimeoutSetting(): number | undefined {
 }
 
 async function main(): Promise<void> {
+  const faults = readFaultSettings();
   const emulator = await startEmulator({
     host: process.env.EMULATOR_HOST || '127.0.0.1',
     mtprotoPort: portSetting('EMULATOR_MTPROTO_PORT', MAX_MTPROTO_PORT),
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     botApiPort: portSetting('EMULATOR_BOT_API_PORT'),
     mtprotoIdleTimeoutMs: idleTimeoutSetting(),
   });
+  applyFaultSettings(emulator.control, faults);
   const bot = emulator.control.createBot({ username: process.env.EMULATOR_BOT_USERNAME || 'family_album_bot' });
   process.stdout.write(`${JSON.stringify({ ...emulator.connection(), bot: { username: bot.username, token: bot.token } })}\n`);
 

@@ -1,4 +1,5 @@
-import type { Account, TelegramState } from '../state';
+import type { Account, Message, TelegramState } from '../state';
+import { Strangers, type StrangerSchedule } from './strangers';
 
 /** What a test needs to know about a bot it created. */
 export interface BotHandle {
@@ -21,7 +22,9 @@ export interface StateSnapshot {
 export class EmulatorControl {
   private readonly wipes = new Set<NodeJS.Timeout>();
 
-  constructor(readonly state: TelegramState) {}
+  constructor(readonly state: TelegramState) {
+    this.strangers = new Strangers(state);
+  }
 
   /** Makes a bot as @BotFather would; `username` must end in "bot". */
   createBot(init: { username: string; firstName?: string; token?: string }): BotHandle {
@@ -32,6 +35,47 @@ export class EmulatorControl {
   /** The next `times` calls of `method` (TL name such as `auth.SendCode`, or a Bot API method) fail with FLOOD_WAIT_<seconds>. */
   injectFloodWait(method: string, seconds: number, times = 1): void {
     this.state.faults.floodWait(method, seconds, times);
+  }
+
+  /** People nobody invited, writing to test accounts: at once (`writeTo`) or now and then (`start`). */
+  readonly strangers: Strangers;
+
+  /** A stranger writes to this account now (a test's "at once"); returns the message. */
+  strangerWritesTo(accountOrPhone: number | string, text?: string): Message {
+    return this.strangers.writeTo(this.resolve(accountOrPhone), text);
+  }
+
+  /** Strangers write to test accounts now and then: around every `everyMs`, at most `max` messages (default 100). */
+  startStrangers(schedule: StrangerSchedule): void {
+    this.strangers.start(schedule);
+  }
+
+  /** Numbers Telegram banned: auth.sendCode and auth.signIn answer PHONE_NUMBER_BANNED. */
+  banNumber(phone: string): void {
+    this.state.faults.banNumber(phone);
+  }
+
+  /** At most `perHour` login codes per number within an hour; then auth.sendCode answers FLOOD_WAIT_X (undefined lifts it). */
+  limitLoginCodes(perHour: number | undefined): void {
+    this.state.faults.limitLoginCodes(perHour);
+  }
+
+  /** Deletes a user's account now, as the test DC's wipes do: its sessions are signed out, its number can sign up anew. */
+  wipeAccount(accountOrPhone: number | string): void {
+    this.state.deleteAccount(this.resolve(accountOrPhone).id);
+  }
+
+  /**
+   * Deletes every user account (people and strangers; bots stay, so a running bot keeps its
+   * token) every `intervalMs`, as the test DC is wiped now and then, until `reset()` or `stop()`.
+   */
+  scheduleAccountWipes(intervalMs: number): void {
+    if (!(intervalMs > 0)) throw new Error(`Account wipes need an interval above 0 ms, not ${intervalMs}.`);
+    const timer = setInterval(() => {
+      for (const account of this.state.listAccounts()) if (!account.isBot) this.state.deleteAccount(account.id);
+    }, intervalMs);
+    timer.unref();
+    this.wipes.add(timer);
   }
 
   /** Sign-ins with this number then need a 2FA password (SESSION_PASSWORD_NEEDED), as on shared test numbers. */
@@ -86,6 +130,7 @@ export class EmulatorControl {
   stop(): void {
     for (const timer of this.wipes) clearInterval(timer);
     this.wipes.clear();
+    this.strangers.stop();
   }
 
   private resolve(accountOrPhone: number | string): Account {

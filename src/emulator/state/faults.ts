@@ -7,6 +7,10 @@ import { FloodWaitError } from '../errors';
 export class Faults {
   private readonly floodWaits = new Map<string, { seconds: number; remaining: number }>();
   private readonly passwordProtected = new Set<string>();
+  private readonly banned = new Set<string>();
+  private loginCodesPerHour?: number;
+  /** When each number was last sent login codes (ms), within the last hour. */
+  private readonly codesSent = new Map<string, number[]>();
 
   /**
    * The next `times` calls of `method` (a TL name like `auth.SendCode`, or a Bot API method
@@ -26,15 +30,55 @@ export class Faults {
 
   /** Sign-ins with this number need a 2FA password (SESSION_PASSWORD_NEEDED), as strangers set on shared test numbers. */
   protectWithPassword(phone: string): void {
-    this.passwordProtected.add(phone.replace(/\D/g, ''));
+    this.passwordProtected.add(digitsOf(phone));
   }
 
   isPasswordProtected(phone: string): boolean {
-    return this.passwordProtected.has(phone.replace(/\D/g, ''));
+    return this.passwordProtected.has(digitsOf(phone));
+  }
+
+  /** Telegram's ban of a number: auth.sendCode and auth.signIn answer PHONE_NUMBER_BANNED. */
+  banNumber(phone: string): void {
+    this.banned.add(digitsOf(phone));
+  }
+
+  isBanned(phone: string): boolean {
+    return this.banned.has(digitsOf(phone));
+  }
+
+  /**
+   * At most `perHour` login codes per number within an hour (undefined: no limit). Past it,
+   * auth.sendCode answers FLOOD_WAIT_X, X the seconds until the oldest code of the hour ages
+   * out, as the test DC does to suites that log in too often.
+   */
+  limitLoginCodes(perHour: number | undefined): void {
+    if (perHour !== undefined && !(Number.isInteger(perHour) && perHour > 0)) throw new Error(`A login code limit is a whole number above 0, not ${perHour}.`);
+    this.loginCodesPerHour = perHour;
+  }
+
+  /** Counts a login code for `phone`, or throws FLOOD_WAIT_X when the hour's limit is reached. */
+  takeLoginCode(phone: string, now = Date.now()): void {
+    const digits = digitsOf(phone);
+    const recent = (this.codesSent.get(digits) ?? []).filter((sentAt) => sentAt > now - HOUR_MS);
+    if (this.loginCodesPerHour !== undefined && recent.length >= this.loginCodesPerHour) {
+      this.codesSent.set(digits, recent);
+      throw new FloodWaitError(Math.max(1, Math.ceil((recent[0] + HOUR_MS - now) / 1000)));
+    }
+    recent.push(now);
+    this.codesSent.set(digits, recent);
   }
 
   clear(): void {
     this.floodWaits.clear();
     this.passwordProtected.clear();
+    this.banned.clear();
+    this.codesSent.clear();
+    this.loginCodesPerHour = undefined;
   }
+}
+
+const HOUR_MS = 3_600_000;
+
+function digitsOf(phone: string): string {
+  return phone.replace(/\D/g, '');
 }

@@ -28,6 +28,8 @@ export interface StateEvents {
   callbackQuery: [CallbackQuery];
   /** Everything was forgotten (`reset()`): built-in accounts such as @BotFather make themselves again. */
   reset: [];
+  /** An account was deleted (`deleteAccount`: @BotFather's /deletebot, or a wipe of the test DC). */
+  accountDeleted: [Account];
 }
 
 export interface NewMessage {
@@ -142,6 +144,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     this.boxes.delete(account.id);
     this.journal.forget(account.id);
     for (const key of [...this.conversations]) if (key.split(':').includes(String(account.id))) this.conversations.delete(key);
+    this.emit('accountDeleted', account);
   }
 
   private addAccount(fields: Pick<Account, 'isBot' | 'firstName' | 'lastName' | 'username' | 'phone' | 'botToken' | 'homeDc' | 'botOwnerId'>): Account {

@@ -7,6 +7,9 @@
  * control surface protected with a password answer 401 SESSION_PASSWORD_NEEDED after a right
  * code, as shared test numbers whose 2FA a stranger set do.
  *
+ * The test DC's faults, when the control surface sets them: a number banned (400
+ * PHONE_NUMBER_BANNED), too many codes for a number within an hour (420 FLOOD_WAIT_X).
+ *
  * A number lives on the DC written in it: asked on another DC of the emulator, sendCode, signIn
  * and signUp answer 303 PHONE_MIGRATE_X and GramJS reconnects there (`../dcs.ts`).
  */
@@ -59,8 +62,15 @@ function numberHere(ctx: RequestContext, phone: string | undefined): { digits: s
   return number;
 }
 
+/** PHONE_NUMBER_BANNED for a number Telegram banned (auth.sendCode's documented error). */
+function refuseBanned(ctx: RequestContext, digits: string): void {
+  if (ctx.state.faults.isBanned(digits)) throw new BadRequestError('PHONE_NUMBER_BANNED', `${digits} is banned: use another test number`);
+}
+
 function sendCode(ctx: RequestContext, request: Api.auth.SendCode): Api.auth.SentCode {
   const { digits } = numberHere(ctx, request.phoneNumber);
+  refuseBanned(ctx, digits);
+  ctx.state.faults.takeLoginCode(digits);
   const hash = randomBytes(9).toString('hex');
   codesOf(ctx.state).set(digits, hash);
   // A number that has an account gets the code in the app, a new one by SMS, as on Telegram.
@@ -72,6 +82,7 @@ function sendCode(ctx: RequestContext, request: Api.auth.SendCode): Api.auth.Sen
 
 function signIn(ctx: RequestContext, request: Api.auth.SignIn): Api.auth.TypeAuthorization {
   const { digits, code } = numberHere(ctx, request.phoneNumber);
+  refuseBanned(ctx, digits);
   checkCodeHash(ctx.state, digits, request.phoneCodeHash);
   if (!request.phoneCode) throw new BadRequestError('PHONE_CODE_EMPTY', 'pass the code (for a test number, its DC digit five times)');
   if (request.phoneCode !== code) throw new BadRequestError('PHONE_CODE_INVALID', `wrong code: for ${digits} it is ${code[0]} five times`);
