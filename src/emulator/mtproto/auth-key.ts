@@ -53,6 +53,8 @@ export interface StoredAuthKey {
    * keeps one per key for its life, so only a client's first message (salt 0) is refused.
    */
   readonly salt: bigint;
+  /** The TL layer its client last declared (invokeWithLayer); pushes to it are encoded in it. */
+  layer?: number;
 }
 
 /** Every auth key the server created, by id, for the server's lifetime. */

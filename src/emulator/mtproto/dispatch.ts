@@ -20,7 +20,7 @@ import { allowedAwayFromHome, redirectUnlessHere } from './dcs';
 import { unwrapRequest, writeRpcError } from './codec';
 import type { HandlerRegistry, RequestContext } from './handler';
 import type { IncomingRequest, RequestDispatcher } from './session';
-import { resultTypeOf, serializeResult } from './tl';
+import { TlEncodeError } from './tl';
 
 /** Methods a client may call before signing in (everything else needs a signed-in key). */
 const PUBLIC_METHOD_PREFIXES = ['auth.', 'help.', 'langpack.'];
@@ -47,7 +47,7 @@ export interface DispatcherOptions {
 export function createDispatcher(options: DispatcherOptions): RequestDispatcher {
   const { state, handlers, authKeys, server, log } = options;
 
-  return async function dispatch({ session, request: wrapped }: IncomingRequest): Promise<Buffer> {
+  return async function dispatch({ session, request: wrapped, codec }: IncomingRequest): Promise<Buffer> {
     const { request } = unwrapRequest(wrapped);
     const method: string = request?.className ?? 'unknown';
     try {
@@ -75,9 +75,14 @@ export function createDispatcher(options: DispatcherOptions): RequestDispatcher 
         server,
       };
       const result = await handler(context, request);
-      return serializeResult(resultTypeOf(request.CONSTRUCTOR_ID), result);
+      // The answer, in the layer the request came in: fields that layer lacks are dropped.
+      return codec.encodeResult(method, result);
     } catch (error) {
       if (error instanceof TelegramError) return writeRpcError(error.code, error.errorMessage);
+      if (error instanceof TlEncodeError) {
+        log(`${method}: the answer does not encode in layer ${codec.layer}: ${error.message}`);
+        return writeRpcError(500, 'INTERNAL');
+      }
       log(`${method} failed: ${(error as Error)?.stack ?? error}`);
       return writeRpcError(500, 'INTERNAL');
     }

@@ -163,7 +163,7 @@ export async function startMtprotoServer(options: MtprotoServerOptions): Promise
       return handshakes;
     },
     pushUpdates(accountId, updates) {
-      sessions.push(accountId, updates.getBytes());
+      sessions.push(accountId, updates);
     },
     close() {
       return new Promise<void>((resolve) => {

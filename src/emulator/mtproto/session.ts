@@ -13,13 +13,12 @@
  * content-related.
  */
 import { Api } from 'telegram';
-import { returnBigInt } from 'telegram/Helpers';
 import { randomLong } from '../state/ids';
 import type { AuthKeyStore, StoredAuthKey } from './auth-key';
 import {
   constructorOf,
-  decodeObject,
   DecodeError,
+  unwrapRequest,
   MSG_CONTAINER,
   readContainer,
   unpackGzip,
@@ -29,6 +28,7 @@ import {
 } from './codec';
 import { decryptClientMessage, encryptServerMessage, EncryptionError } from './encryption';
 import { BadMsgCode, checkClientMessageId, MessageIdGenerator, SequenceCounter, type ServerMessageKind } from './message-ids';
+import { codecForLayer, DEFAULT_LAYER, servedLayer, TlDecodeError, type LayerCodec } from './tl';
 import { TransportError, type FrameConnection } from './transport';
 
 /** Service constructors that are never content-related (must come with an even seq_no). */
@@ -42,6 +42,8 @@ export interface IncomingRequest {
   session: Session;
   msgId: bigint;
   request: any;
+  /** The layer the request was decoded in; its answer is encoded in the same. */
+  codec: LayerCodec;
 }
 
 /** Serves one API request; resolves with the bytes to put in rpc_result (a result or an rpc_error). */
@@ -54,8 +56,8 @@ export interface SessionLayerOptions {
   now?: () => number;
 }
 
-/** Converts to the big-integer values the `telegram` package's TL classes hold. */
-const long = (value: bigint) => returnBigInt(value);
+/** Wrappers whose `query` is the method itself: an unknown constructor there is an unknown method. */
+const QUERY_WRAPPERS = /^(invokeWithLayer|initConnection|invokeWithoutUpdates|invokeAfterMsgs?|invokeWithMessagesRange|invokeWithTakeout|invokeWith\w+)\.query$/;
 
 export class Session {
   readonly messageIds: MessageIdGenerator;
@@ -71,6 +73,23 @@ export class Session {
     now: () => number,
   ) {
     this.messageIds = new MessageIdGenerator(now);
+  }
+
+  /**
+   * The TL layer this session's client declared with invokeWithLayer (the served one nearest to
+   * it); until then the layer its auth key last declared, else the pinned GramJS's.
+   */
+  get layer(): number {
+    return this.authKey.layer ?? DEFAULT_LAYER;
+  }
+
+  set layer(declared: number) {
+    this.authKey.layer = servedLayer(declared);
+  }
+
+  /** The codec of this session's layer. */
+  get codec(): LayerCodec {
+    return codecForLayer(this.layer);
   }
 
   /** The account the auth key is signed in to. */
@@ -129,10 +148,26 @@ export class SessionLayer {
     return [...this.sessions.values()].filter((session) => session.live && session.accountId === accountId);
   }
 
-  /** Sends a server-initiated message (an update) to every live session of the account. */
-  push(accountId: number, body: Buffer): number {
+  /**
+   * Sends a server-initiated message (an update) to every live session of the account, each
+   * encoded in its session's layer (once per layer).
+   */
+  push(accountId: number, updates: object): number {
     let delivered = 0;
-    for (const session of this.liveSessionsOf(accountId)) if (session.send(body, true, 'push') !== undefined) delivered++;
+    const encoded = new Map<number, Buffer>();
+    for (const session of this.liveSessionsOf(accountId)) {
+      let body = encoded.get(session.layer);
+      if (!body) {
+        try {
+          body = session.codec.encode(updates);
+        } catch (error) {
+          this.options.log(`session ${session.id}: an update does not encode in layer ${session.layer}: ${(error as Error).message}`);
+          continue;
+        }
+        encoded.set(session.layer, body);
+      }
+      if (session.send(body, true, 'push') !== undefined) delivered++;
+    }
     return delivered;
   }
 
@@ -171,13 +206,8 @@ export class SessionLayer {
     if (badId !== undefined) return this.badMessage(session, message, badId);
     if (salt !== authKey.salt) {
       this.options.log(`session ${sessionId}: salt ${salt} refused, announcing ${authKey.salt}`);
-      const reply = new Api.BadServerSalt({
-        badMsgId: long(message.msgId),
-        badMsgSeqno: message.seqNo,
-        errorCode: BadMsgCode.BAD_SERVER_SALT,
-        newServerSalt: long(authKey.salt),
-      });
-      session.send(reply.getBytes(), false, 'response');
+      const reply = { _: 'bad_server_salt', badMsgId: message.msgId, badMsgSeqno: message.seqNo, errorCode: BadMsgCode.BAD_SERVER_SALT, newServerSalt: authKey.salt };
+      session.send(session.codec.encode(reply), false, 'response');
       return;
     }
 
@@ -205,8 +235,8 @@ export class SessionLayer {
     if (!session) {
       session = new Session(authKey, sessionId, connection, this.now);
       this.sessions.set(key, session);
-      const created = new Api.NewSessionCreated({ firstMsgId: long(firstMsgId), uniqueId: long(randomLong()), serverSalt: long(authKey.salt) });
-      session.send(created.getBytes(), true, 'push');
+      const created = { _: 'new_session_created', firstMsgId, uniqueId: randomLong(), serverSalt: authKey.salt };
+      session.send(session.codec.encode(created), true, 'push');
     }
     session.connection = connection;
     return session;
@@ -214,8 +244,8 @@ export class SessionLayer {
 
   private badMessage(session: Session, message: RawMessage, code: number, detail?: string): void {
     this.options.log(`session ${session.id}: bad_msg_notification ${code} for msg ${message.msgId}${detail ? `: ${detail}` : ''}`);
-    const reply = new Api.BadMsgNotification({ badMsgId: long(message.msgId), badMsgSeqno: message.seqNo, errorCode: code });
-    session.send(reply.getBytes(), false, 'response');
+    const reply = { _: 'bad_msg_notification', badMsgId: message.msgId, badMsgSeqno: message.seqNo, errorCode: code };
+    session.send(session.codec.encode(reply), false, 'response');
   }
 
   /** One message outside any container: a service message or an API request. */
@@ -223,39 +253,40 @@ export class SessionLayer {
     if (!session.remember(message.msgId)) return this.badMessage(session, message, BadMsgCode.MSG_ID_DUPLICATE);
     let body: Buffer;
     let object: any;
+    const codec = session.codec;
     try {
       body = unpackGzip(message.body);
       const constructor = constructorOf(body);
       if (constructor === MSGS_ACK || constructor === HTTP_WAIT) return; // nothing to answer
-      object = decodeObject(body);
+      object = codec.decode(body);
     } catch (error) {
       if (!(error instanceof DecodeError)) throw error;
       this.options.log(`session ${session.id}: ${error.message}`);
-      // Telegram names undecodable methods by constructor id (INPUT_METHOD_INVALID_<id>_...).
-      const id = message.body.length >= 4 ? constructorOf(unpackGzipSafe(message.body)) : 0;
-      session.send(writeRpcResult(message.msgId, writeRpcError(400, `INPUT_METHOD_INVALID_${id}`)), true, 'response');
+      session.send(writeRpcResult(message.msgId, writeRpcError(400, undecodableError(error))), true, 'response');
       return;
     }
     this.handleObject(session, message, object);
   }
 
   private handleObject(session: Session, message: RawMessage, object: any): void {
-    const reqMsgId = long(message.msgId);
+    const reqMsgId = message.msgId;
+    const codec = session.codec;
     if (object instanceof Api.Ping || object instanceof Api.PingDelayDisconnect) {
       if (object instanceof Api.PingDelayDisconnect) session.armDisconnect(object.disconnectDelay);
-      session.send(new Api.Pong({ msgId: reqMsgId, pingId: object.pingId }).getBytes(), true, 'response');
+      session.send(codec.encode({ _: 'pong', msgId: reqMsgId, pingId: object.pingId }), true, 'response');
       return;
     }
     if (object instanceof Api.MsgsStateReq) {
       // 4 = received; 1 = nothing known about the message.
       const info = Buffer.from(object.msgIds.map((id) => (session.hasSeen(BigInt(String(id))) ? 4 : 1)));
-      session.send(new Api.MsgsStateInfo({ reqMsgId, info: info.toString('latin1') }).getBytes(), false, 'response');
+      session.send(codec.encode({ _: 'msgs_state_info', reqMsgId, info }), false, 'response');
       return;
     }
     if (object instanceof Api.GetFutureSalts) {
+      // future_salts holds *bare* future_salt items (core.telegram.org/mtproto/service_messages#request-for-several-future-salts).
       const now = Math.floor(this.now() / 1000);
-      const salt = new Api.FutureSalt({ validSince: now - 60, validUntil: now + 86400, salt: long(session.authKey.salt) });
-      session.send(new Api.FutureSalts({ reqMsgId, now, salts: [salt] }).getBytes(), true, 'response');
+      const salt = { validSince: now - 60, validUntil: now + 86400, salt: session.authKey.salt };
+      session.send(codec.encode({ _: 'future_salts', reqMsgId, now, salts: [salt] }), true, 'response');
       return;
     }
     if (object instanceof Api.DestroySession) {
@@ -266,12 +297,12 @@ export class SessionLayer {
         other.cancelDisconnect();
         this.sessions.delete(target);
       }
-      const reply = destroyed ? new Api.DestroySessionOk({ sessionId: object.sessionId }) : new Api.DestroySessionNone({ sessionId: object.sessionId });
-      session.send(writeRpcResult(message.msgId, reply.getBytes()), true, 'response');
+      const reply = { _: destroyed ? 'destroy_session_ok' : 'destroy_session_none', sessionId: object.sessionId };
+      session.send(writeRpcResult(message.msgId, codec.encode(reply)), true, 'response');
       return;
     }
     if (object instanceof Api.RpcDropAnswer) {
-      session.send(writeRpcResult(message.msgId, new Api.RpcAnswerUnknown().getBytes()), true, 'response');
+      session.send(writeRpcResult(message.msgId, codec.encode({ _: 'rpc_answer_unknown' })), true, 'response');
       return;
     }
     if (object?.classType !== 'request') {
@@ -279,11 +310,30 @@ export class SessionLayer {
       return;
     }
     if ((message.seqNo & 1) === 0) return this.badMessage(session, message, BadMsgCode.SEQNO_EXPECTED_ODD);
+    // invokeWithLayer sets the layer of this request, and of the session from now on.
+    const { layer } = unwrapRequest(object);
+    if (layer !== undefined) session.layer = layer;
     this.options
-      .dispatch({ session, msgId: message.msgId, request: object })
+      .dispatch({ session, msgId: message.msgId, request: object, codec: layer !== undefined ? codecForLayer(layer) : codec })
       .then((result) => session.send(writeRpcResult(message.msgId, result), true, 'response'))
       .catch((error) => this.options.log(`session ${session.id}: dispatch failed: ${(error as Error).stack ?? error}`));
   }
+}
+
+/**
+ * The rpc_error for a request that does not decode: an unknown method is
+ * INPUT_METHOD_INVALID_<id>, as Telegram names it; an unknown constructor inside a known method
+ * is INPUT_CONSTRUCTOR_INVALID_<id> (both codes are in Telegram's error list; the id is the
+ * innermost unknown constructor, never the invokeWithLayer around it). The log line carries the
+ * whole trail, innermost first.
+ */
+function undecodableError(error: DecodeError): string {
+  if (error instanceof TlDecodeError && error.unknownConstructor !== undefined) {
+    const place = error.trail[0];
+    const isMethod = place === undefined || QUERY_WRAPPERS.test(place);
+    return `${isMethod ? 'INPUT_METHOD_INVALID' : 'INPUT_CONSTRUCTOR_INVALID'}_${error.unknownConstructor}`;
+  }
+  return 'INPUT_FETCH_FAIL';
 }
 
 /** The constructor id inside gzip_packed, or of the body itself when it will not inflate. */

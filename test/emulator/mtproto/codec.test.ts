@@ -18,7 +18,7 @@ import {
   writePlainMessage,
   writeRpcResult,
 } from '../../../src/emulator/mtproto/codec';
-import { serializeResult } from '../../../src/emulator/mtproto/tl';
+import { codecForLayer, TlEncodeError } from '../../../src/emulator/mtproto/tl';
 
 test('containers round-trip and refuse nesting', () => {
   const messages = [
@@ -60,10 +60,11 @@ test('wrappers are unwrapped down to the real query', () => {
 });
 
 test('rpc_result carries the request id and the boxed result', () => {
-  const result = writeRpcResult(40n, serializeResult('Bool', false));
+  const codec = codecForLayer(198);
+  const result = writeRpcResult(40n, codec.encodeResult('account.UpdateStatus', false));
   assert.equal(result.readUInt32LE(0), 0xf35c6d01);
   assert.equal(result.readBigInt64LE(4), 40n);
   assert.equal(result.readUInt32LE(12), 0xbc799737);
-  assert.throws(() => serializeResult('Bool', 'yes'), TypeError);
-  assert.throws(() => serializeResult('Vector<User>', [1]), TypeError);
+  assert.throws(() => codec.encodeResult('account.UpdateStatus', 'yes'), TlEncodeError);
+  assert.throws(() => codec.encodeResult('users.GetUsers', [1]), TlEncodeError);
 });

@@ -197,7 +197,7 @@ test('an unimplemented method gets an RPC error naming it and the session keeps 
 test('an injected FLOOD_WAIT answers 420 before the handler runs', async () => {
   const { connection, client, state } = setup();
   state.faults.floodWait('help.GetConfig', 7);
-  client.send(client.message(new Api.InvokeWithLayer({ layer: 1, query: new Api.help.GetConfig() }).getBytes()));
+  client.send(client.message(new Api.InvokeWithLayer({ layer: 198, query: new Api.help.GetConfig() }).getBytes()));
   client.send(client.message(new Api.help.GetConfig().getBytes()));
   await connection.waitFor(3);
   const first = new BinaryReader(connection.received[1].body.subarray(12)).tgReadObject() as Api.RpcError;
@@ -210,14 +210,14 @@ test('pushes reach live sessions of the signed-in account with msg_id ≡ 3 mod 
   const account = state.createUser({ phone: '9996621111', firstName: 'B' });
   stored.accountId = account.id;
   client.send(client.message(new Api.Ping({ pingId: bigInt(1) }).getBytes()));
-  assert.equal(layer.push(account.id, new Api.UpdatesTooLong().getBytes()), 1);
-  assert.equal(layer.push(account.id + 1, new Api.UpdatesTooLong().getBytes()), 0);
+  assert.equal(layer.push(account.id, new Api.UpdatesTooLong()), 1);
+  assert.equal(layer.push(account.id + 1, new Api.UpdatesTooLong()), 0);
   const pushed = connection.received[2];
   assert.equal(constructorOf(pushed), Api.UpdatesTooLong.CONSTRUCTOR_ID);
   assert.equal(pushed.msgId % 4n, 3n);
   assert.equal(pushed.seqNo % 2, 1);
   layer.dropConnection(connection);
-  assert.equal(layer.push(account.id, new Api.UpdatesTooLong().getBytes()), 0, 'a dropped connection gets nothing');
+  assert.equal(layer.push(account.id, new Api.UpdatesTooLong()), 0, 'a dropped connection gets nothing');
 });
 
 void MSG_CONTAINER;
