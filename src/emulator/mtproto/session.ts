@@ -335,13 +335,3 @@ function undecodableError(error: DecodeError): string {
   }
   return 'INPUT_FETCH_FAIL';
 }
-
-/** The constructor id inside gzip_packed, or of the body itself when it will not inflate. */
-function unpackGzipSafe(body: Buffer): Buffer {
-  try {
-    const unpacked = unpackGzip(body);
-    return unpacked.length >= 4 ? unpacked : body;
-  } catch {
-    return body;
-  }
-}

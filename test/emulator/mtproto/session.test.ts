@@ -24,6 +24,7 @@ class RecordingConnection implements FrameConnection {
   send(payload: Buffer) {
     const { salt, sessionId, message } = decryptServerMessage(this.authKey, payload);
     this.received.push({ ...message, salt, sessionId });
+    this.arrived?.();
   }
   fail(code: number) {
     this.failures.push(code);
@@ -32,9 +33,16 @@ class RecordingConnection implements FrameConnection {
   close() {
     this.closed = true;
   }
-  /** Waits until `count` messages have arrived (dispatch answers asynchronously). */
+  private arrived?: () => void;
+  /** Waits until `count` messages have arrived (dispatch answers asynchronously); 10 s is only a failure guard. */
   async waitFor(count: number) {
-    for (let i = 0; i < 100 && this.received.length < count; i++) await new Promise((resolve) => setImmediate(resolve));
+    const deadline = Date.now() + 10_000;
+    while (this.received.length < count && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        this.arrived = resolve;
+        setTimeout(resolve, 50).unref();
+      });
+    }
     assert.ok(this.received.length >= count, `expected ${count} messages, got ${this.received.length}`);
   }
 }

@@ -12,6 +12,10 @@
  * declaring a layer not listed gets the nearest one below it (or the oldest), as the closest
  * schema the emulator has; that choice is logged once per layer.
  */
+import { readFileSync } from 'node:fs';
+import apiTl145 = require('telegram-layer-145/tl/apiTl.js');
+import apiTl198 = require('telegram/tl/apiTl.js');
+import schemaTl = require('telegram/tl/schemaTl.js');
 import { LayerCodec } from './layer-codec';
 import { fromMtcuteJson, parseTlText, type MtcuteJsonEntry, type TlEntry, type TlParam, type TlType } from './schema';
 
@@ -22,12 +26,13 @@ interface LayerSource {
 }
 
 const SOURCES: readonly LayerSource[] = [
-  { layer: 145, source: 'telegram@2.12.8 (telegram-layer-145) tl/apiTl.js', load: () => parseTlText(require('telegram-layer-145/tl/apiTl.js') as string) },
-  { layer: 198, source: 'telegram@2.26.22 tl/apiTl.js', load: () => parseTlText(require('telegram/tl/apiTl.js') as string) },
+  { layer: 145, source: 'telegram@2.12.8 (telegram-layer-145) tl/apiTl.js', load: () => parseTlText(apiTl145 as unknown as string) },
+  { layer: 198, source: 'telegram@2.26.22 tl/apiTl.js', load: () => parseTlText(apiTl198 as unknown as string) },
   {
     layer: 227,
     source: '@mtcute/core@0.30.3 tl/api-schema.json',
-    load: () => fromMtcuteJson((require('@mtcute/core/tl/api-schema.json') as { e: MtcuteJsonEntry[] }).e),
+    // Read when the layer is first used: 1.5 MB of JSON no other layer needs.
+    load: () => fromMtcuteJson((JSON.parse(readFileSync(require.resolve('@mtcute/core/tl/api-schema.json'), 'utf8')) as { e: MtcuteJsonEntry[] }).e),
   },
 ];
 
@@ -45,7 +50,7 @@ function binaryStrings(entries: TlEntry[]): TlEntry[] {
 
 let serviceEntries: TlEntry[] | undefined;
 function mtprotoService(): TlEntry[] {
-  serviceEntries ??= binaryStrings(parseTlText(require('telegram/tl/schemaTl.js') as string));
+  serviceEntries ??= binaryStrings(parseTlText(schemaTl as unknown as string));
   return serviceEntries;
 }
 
