@@ -8,10 +8,13 @@
  * Settings (environment): EMULATOR_HOST, EMULATOR_MTPROTO_PORT (the default DC 2's port),
  * EMULATOR_DC1_PORT / EMULATOR_DC2_PORT / EMULATOR_DC3_PORT, EMULATOR_BOT_API_PORT,
  * EMULATOR_BOT_USERNAME (default family_album_bot), EMULATOR_MTPROTO_IDLE_TIMEOUT_S (default 120:
- * an MTProto connection that completes no frame for that long is closed; 0.001 … 3600).
+ * an MTProto connection that completes no frame for that long is closed; 0.001 … 3600),
+ * EMULATOR_RSA_KEY (a 2048-bit RSA private key PEM, inline or a file path: the servers keep that
+ * key, so clients keep their registered public key across restarts; default a fresh key).
  */
 import { startEmulator } from './index';
 import { applyFaultSettings, readFaultSettings } from './settings';
+import { ServerRsaKey } from './mtproto/rsa';
 
 function portSetting(name: string, max = 65535): number | undefined {
   const raw = process.env[name];
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     },
     botApiPort: portSetting('EMULATOR_BOT_API_PORT'),
     mtprotoIdleTimeoutMs: idleTimeoutSetting(),
+    rsaKey: process.env.EMULATOR_RSA_KEY ? ServerRsaKey.fromSetting('EMULATOR_RSA_KEY', process.env.EMULATOR_RSA_KEY) : undefined,
   });
   applyFaultSettings(emulator.control, faults);
   const bot = emulator.control.createBot({ username: process.env.EMULATOR_BOT_USERNAME || 'family_album_bot' });

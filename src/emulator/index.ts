@@ -40,7 +40,12 @@ export interface EmulatorConnection {
   dcId: number;
   /** Every DC: id, host and port. A GramJS connection class must pick the port by DC id (`gramjs.ts`). */
   dcs: DcAddress[];
+  /** The servers' RSA public key as SPKI PEM (`BEGIN PUBLIC KEY`). */
   rsaPublicKeyPem: string;
+  /** The same key as PKCS#1 PEM (`BEGIN RSA PUBLIC KEY`), as Telegram publishes its keys. */
+  rsaPublicKeyPkcs1Pem: string;
+  /** Its fingerprint (Telegram's: lower 64 bits of sha1 of n and e), unsigned hex. */
+  rsaFingerprint: string;
   botApiRoot: string;
 }
 
@@ -91,6 +96,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     dcId,
     dcs: dcs.map((dc) => ({ ...dc })),
     rsaPublicKeyPem: rsaKey.publicKeyPem,
+    rsaPublicKeyPkcs1Pem: rsaKey.publicKeyPkcs1Pem,
+    rsaFingerprint: BigInt.asUintN(64, rsaKey.fingerprint).toString(16).padStart(16, '0'),
     botApiRoot: botApi.apiRoot,
   };
   return {

@@ -23,6 +23,8 @@ test('npm run emulator prints one JSON line a GramJS script can connect with, an
   for (const dc of info.dcs) assert.ok(dc.host === '127.0.0.1' && dc.port > 0 && dc.port <= 32767);
   assert.equal(info.dcs.find((dc: { id: number }) => dc.id === info.dcId).port, info.mtprotoPort);
   assert.match(info.rsaPublicKeyPem, /BEGIN PUBLIC KEY/);
+  assert.match(info.rsaPublicKeyPkcs1Pem, /BEGIN RSA PUBLIC KEY/, 'the PKCS#1 form Telegram publishes, beside SPKI');
+  assert.match(info.rsaFingerprint, /^[1-9a-f][0-9a-f]{15}$/, 'a generated key never has a fingerprint starting with 0');
   assert.match(info.botApiRoot, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.match(info.bot.token, /^\d+:/);
 
@@ -66,4 +68,25 @@ test('an idle timeout outside its bounds is refused with the setting named', asy
   const [code] = await once(child, 'exit');
   assert.equal(code, 1);
   assert.match(stderr, /EMULATOR_MTPROTO_IDLE_TIMEOUT_S=86400 is not a timeout/);
+});
+
+test('EMULATOR_RSA_KEY pins the key: the same fingerprint on every start', async () => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs1' }).toString();
+  const fingerprints: string[] = [];
+  for (let run = 0; run < 2; run++) {
+    const child = startCli({ EMULATOR_RSA_KEY: pem });
+    const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+    fingerprints.push(JSON.parse(line).rsaFingerprint);
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+  assert.equal(fingerprints[0], fingerprints[1]);
+  const bad = startCli({ EMULATOR_RSA_KEY: '/nonexistent/key.pem' });
+  let stderr = '';
+  bad.stderr!.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(bad, 'exit');
+  assert.equal(code, 1);
+  assert.match(stderr, /EMULATOR_RSA_KEY=\/nonexistent\/key.pem is neither a PEM nor a readable file/);
 });

@@ -44,32 +44,83 @@ export class AuthKey {
   }
 }
 
-export interface StoredAuthKey {
-  readonly authKey: AuthKey;
-  /** The account this key is logged in as, once `auth.signIn`/`auth.signUp` succeeded. */
-  accountId?: number;
+/** What the key exchange tells the store about a new key. */
+export interface NewKeyDetails {
   /**
-   * The server salt valid for this key. Telegram rotates salts every ~30 min; the emulator
-   * keeps one per key for its life, so only a client's first message (salt 0) is refused.
+   * The first server salt: new_nonce[0:8] XOR server_nonce[0:8], as the spec sets it
+   * (core.telegram.org/mtproto/auth_key, "initial server salt").
    */
-  readonly salt: bigint;
+  salt?: bigint;
+  /** A temporary key (p_q_inner_data_temp*): when it expires, unix seconds (core.telegram.org/mtproto/auth_key#perfect-forward-secrecy). */
+  expiresAt?: number;
+}
+
+/** One auth key as the server keeps it. */
+export class StoredAuthKey {
   /** The TL layer its client last declared (invokeWithLayer); pushes to it are encoded in it. */
   layer?: number;
+  /** The permanent key a temporary key is bound to (auth.bindTempAuthKey): its account is theirs. */
+  boundTo?: StoredAuthKey;
+  private ownAccountId?: number;
+
+  constructor(
+    readonly authKey: AuthKey,
+    /**
+     * The server salt valid for this key. Telegram rotates salts every ~30 min; the emulator
+     * keeps one per key for its life, so only a client's first message (salt 0) is refused.
+     */
+    readonly salt: bigint,
+    /** Unix seconds after which a temporary key is refused (-404); undefined for permanent keys. */
+    public expiresAt?: number,
+  ) {}
+
+  get temporary(): boolean {
+    return this.expiresAt !== undefined;
+  }
+
+  /** The account this key is logged in as (a bound temporary key: its permanent key's). */
+  get accountId(): number | undefined {
+    return this.boundTo ? this.boundTo.accountId : this.ownAccountId;
+  }
+
+  set accountId(id: number | undefined) {
+    if (this.boundTo) this.boundTo.accountId = id;
+    else this.ownAccountId = id;
+  }
+
+  /** The key id as the signed long clients put in auth.bindTempAuthKey. */
+  get idLong(): bigint {
+    return this.authKey.id.readBigInt64LE(0);
+  }
 }
 
 /** Every auth key the server created, by id, for the server's lifetime. */
 export class AuthKeyStore {
   private readonly keys = new Map<string, StoredAuthKey>();
 
-  add(authKey: AuthKey): StoredAuthKey {
-    const entry: StoredAuthKey = { authKey, salt: randomLong() || 1n };
+  constructor(private readonly now: () => number = Date.now) {}
+
+  add(authKey: AuthKey, details: NewKeyDetails = {}): StoredAuthKey {
+    const entry = new StoredAuthKey(authKey, details.salt || randomLong() || 1n, details.expiresAt);
     this.keys.set(authKey.idHex, entry);
     return entry;
   }
 
-  /** Looks a key up by the 8 id bytes at the start of an encrypted message. */
+  /** Looks a key up by the 8 id bytes at the start of an encrypted message; an expired temporary key is forgotten. */
   find(id: Buffer): StoredAuthKey | undefined {
-    return this.keys.get(id.toString('hex'));
+    const entry = this.keys.get(id.toString('hex'));
+    if (entry?.expiresAt !== undefined && entry.expiresAt * 1000 < this.now()) {
+      this.keys.delete(entry.authKey.idHex);
+      return undefined;
+    }
+    return entry;
+  }
+
+  /** A key by its id as a signed long (auth.bindTempAuthKey names the permanent key so). */
+  findByLong(id: bigint): StoredAuthKey | undefined {
+    const bytes = Buffer.alloc(8);
+    bytes.writeBigInt64LE(BigInt.asIntN(64, id));
+    return this.find(bytes);
   }
 
   /** Binds (or, with `undefined`, unbinds: `auth.logOut`) every session of this key to an account. */

@@ -102,3 +102,42 @@ export function encryptClientMessage(authKey: AuthKey, salt: bigint, sessionId: 
 export function decryptServerMessage(authKey: AuthKey, payload: Buffer): DecryptedMessage {
   return decrypt(authKey, payload, SERVER_TO_CLIENT);
 }
+
+function sha1(...parts: Buffer[]): Buffer {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part);
+  return hash.digest();
+}
+
+/**
+ * MTProto 1.0's key derivation (core.telegram.org/mtproto/description_v1), still what
+ * auth.bindTempAuthKey's `encrypted_message` uses: x = 0 from the client.
+ */
+function v1KeyAndIv(key: Buffer, msgKey: Buffer, x: number): { aesKey: Buffer; aesIv: Buffer } {
+  const a = sha1(msgKey, key.subarray(x, x + 32));
+  const b = sha1(key.subarray(32 + x, 48 + x), msgKey, key.subarray(48 + x, 64 + x));
+  const c = sha1(key.subarray(64 + x, 96 + x), msgKey);
+  const d = sha1(msgKey, key.subarray(96 + x, 128 + x));
+  return {
+    aesKey: Buffer.concat([a.subarray(0, 8), b.subarray(8, 20), c.subarray(4, 16)]),
+    aesIv: Buffer.concat([a.subarray(8, 20), b.subarray(0, 8), c.subarray(16, 20), d.subarray(0, 8)]),
+  };
+}
+
+/**
+ * Decrypts auth.bindTempAuthKey's `encrypted_message` with the permanent key: auth_key_id (8),
+ * msg_key (16) = the lower 128 bits of sha1(plaintext without padding), then AES-IGE of
+ * random (16) + msg_id (8) + seq_no (4) + length (4) + bind_auth_key_inner + padding
+ * (core.telegram.org/method/auth.bindTempAuthKey).
+ */
+export function decryptBindingMessage(permanentKey: AuthKey, encrypted: Buffer): { msgId: bigint; seqNo: number; body: Buffer } {
+  if (encrypted.length < 24 + 32 || (encrypted.length - 24) % 16 !== 0) throw new EncryptionError(`an encrypted_message of ${encrypted.length} bytes`);
+  if (!encrypted.subarray(0, 8).equals(permanentKey.id)) throw new EncryptionError('encrypted_message is not under the permanent key it names');
+  const msgKey = encrypted.subarray(8, 24);
+  const { aesKey, aesIv } = v1KeyAndIv(permanentKey.key, msgKey, 0);
+  const plaintext = aesIgeDecrypt(encrypted.subarray(24), aesKey, aesIv);
+  const length = plaintext.readInt32LE(28);
+  if (length < 0 || 32 + length > plaintext.length) throw new EncryptionError(`a bound message of ${length} bytes`);
+  if (!sha1(plaintext.subarray(0, 32 + length)).subarray(4, 20).equals(msgKey)) throw new EncryptionError('msg_key does not match the decrypted binding');
+  return { msgId: plaintext.readBigInt64LE(16), seqNo: plaintext.readInt32LE(24), body: plaintext.subarray(32, 32 + length) };
+}

@@ -15,7 +15,7 @@ import { Api } from 'telegram';
 import { BinaryReader } from 'telegram/extensions';
 import { readBigIntFromBuffer, returnBigInt, toSignedLittleBuffer } from 'telegram/Helpers';
 import { aesIgeDecrypt, aesIgeEncrypt } from './aes-ige';
-import { AuthKey } from './auth-key';
+import { AuthKey, type NewKeyDetails } from './auth-key';
 import type { ServerRsaKey } from './rsa';
 import { unixNow } from '../state/clock';
 
@@ -56,8 +56,8 @@ export class HandshakeError extends Error {
 
 export interface KeyExchangeOptions {
   rsaKey: ServerRsaKey;
-  /** Called with the new key once dh_gen_ok is sent; the store keeps it. */
-  onAuthKey(authKey: AuthKey): void;
+  /** Called with the new key once dh_gen_ok is sent; the store keeps it (with its first salt, and expiry if temporary). */
+  onAuthKey(authKey: AuthKey, details: NewKeyDetails): void;
   /** The server's DH private value `a` (random by default); tests fix it to build edge cases. */
   dhPrivateKey?: () => Buffer;
   now?: () => number;
@@ -111,6 +111,8 @@ export class KeyExchange {
   private tmpAesKey?: Buffer;
   private tmpAesIv?: Buffer;
   private dhPrivate?: Buffer;
+  /** expires_in of a p_q_inner_data_temp*: the key being made is temporary. */
+  private expiresIn?: number;
   /** True once a key was made on this connection (it may start another exchange). */
   completed = false;
 
@@ -157,6 +159,7 @@ export class KeyExchange {
     this.checkNonces(inner);
     if (toBigint(inner.pq) !== BigInt(this.p) * BigInt(this.q)) throw new HandshakeError('p_q_inner_data has another pq');
     this.newNonceBytes = toSignedLittleBuffer(inner.newNonce, 32);
+    this.expiresIn = inner instanceof Api.PQInnerDataTemp || inner instanceof Api.PQInnerDataTempDc ? inner.expiresIn : undefined;
 
     const serverNonce = this.serverNonceBytes!;
     const newNonce = this.newNonceBytes;
@@ -183,18 +186,49 @@ export class KeyExchange {
   }
 
   /**
+   * Both encryptions Telegram accepts for p_q_inner_data (core.telegram.org/mtproto/auth_key,
+   * "Presenting proof of work; Server authentication"): RSA_PAD, and the older
+   * `RSA(sha1(data) + data + random padding)` that clients such as mtcute still use with keys they
+   * mark old. RSA_PAD is tried first; its hash check tells them apart.
+   */
+  private decryptInnerData(encrypted: Buffer): any {
+    if (encrypted.length !== 256) throw new HandshakeError(`encrypted_data is ${encrypted.length} bytes, not 256`);
+    let decrypted: Buffer;
+    try {
+      decrypted = this.options.rsaKey.decryptRaw(encrypted);
+    } catch (error) {
+      throw new HandshakeError(`RSA decryption failed: ${(error as Error).message}`);
+    }
+    const padded = this.decryptRsaPad(decrypted);
+    if (padded) return padded;
+    const old = this.decryptSha1Padding(decrypted);
+    if (old) return old;
+    throw new HandshakeError('encrypted_data is neither RSA_PAD nor sha1+data+padding under this key (wrong key or corrupted data)');
+  }
+
+  /**
+   * The older scheme: the 255-byte plaintext is sha1(data) (20) + data + random padding, so the
+   * decrypted 256 bytes start with a zero byte.
+   */
+  private decryptSha1Padding(decrypted: Buffer): any | undefined {
+    if (decrypted[0] !== 0) return undefined;
+    const reader = new BinaryReader(decrypted.subarray(21));
+    let inner: any;
+    try {
+      inner = reader.tgReadObject();
+    } catch {
+      return undefined;
+    }
+    const data = decrypted.subarray(21, 21 + reader.tellPosition());
+    return sha1(data).equals(decrypted.subarray(1, 21)) ? inner : undefined;
+  }
+
+  /**
    * RSA_PAD, reversed: RSA-decrypt 256 bytes into temp_key_xor (32) + aes_encrypted (224),
    * recover temp_key = temp_key_xor ⊕ sha256(aes_encrypted), AES-IGE-decrypt (zero IV) into
    * reversed(data_with_padding) (192) + sha256(temp_key + data_with_padding) (32), verify.
    */
-  private decryptInnerData(encrypted: Buffer): any {
-    if (encrypted.length !== 256) throw new HandshakeError(`encrypted_data is ${encrypted.length} bytes, not 256`);
-    let keyAesEncrypted: Buffer;
-    try {
-      keyAesEncrypted = this.options.rsaKey.decryptRaw(encrypted);
-    } catch (error) {
-      throw new HandshakeError(`RSA decryption failed: ${(error as Error).message}`);
-    }
+  private decryptRsaPad(keyAesEncrypted: Buffer): any | undefined {
     const tempKeyXor = keyAesEncrypted.subarray(0, 32);
     const aesEncrypted = keyAesEncrypted.subarray(32);
     const digest = sha256(aesEncrypted);
@@ -202,7 +236,7 @@ export class KeyExchange {
     for (let i = 0; i < 32; i++) tempKey[i] = tempKeyXor[i] ^ digest[i];
     const dataWithHash = aesIgeDecrypt(aesEncrypted, tempKey, Buffer.alloc(32));
     const dataWithPadding = Buffer.from(dataWithHash.subarray(0, 192)).reverse();
-    if (!sha256(tempKey, dataWithPadding).equals(dataWithHash.subarray(192))) throw new HandshakeError('RSA_PAD hash mismatch (wrong key or corrupted data)');
+    if (!sha256(tempKey, dataWithPadding).equals(dataWithHash.subarray(192))) return undefined;
     try {
       return new BinaryReader(dataWithPadding).tgReadObject();
     } catch (error) {
@@ -232,7 +266,14 @@ export class KeyExchange {
     const authKey = AuthKey.fromDhResult(dhSharedSecret(this.dhPrivate, inner.gB));
 
     const newNonceHash1 = sha1(this.newNonceBytes, Buffer.from([1]), authKey.auxHash).subarray(4, 20);
-    this.options.onAuthKey(authKey);
+    // The first server salt: new_nonce[0:8] XOR server_nonce[0:8] (core.telegram.org/mtproto/auth_key, step 9).
+    const saltBytes = Buffer.alloc(8);
+    for (let i = 0; i < 8; i++) saltBytes[i] = this.newNonceBytes[i]! ^ this.serverNonceBytes![i]!;
+    const now = Math.floor((this.options.now?.() ?? Date.now()) / 1000);
+    this.options.onAuthKey(authKey, {
+      salt: saltBytes.readBigInt64LE(0),
+      expiresAt: this.expiresIn !== undefined ? now + this.expiresIn : undefined,
+    });
     this.completed = true;
     const reply = new Api.DhGenOk({ nonce: request.nonce, serverNonce: request.serverNonce, newNonceHash1: tlInt(newNonceHash1) });
     this.dhPrivate = this.tmpAesKey = this.tmpAesIv = this.newNonceBytes = undefined;

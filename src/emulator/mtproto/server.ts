@@ -111,8 +111,8 @@ export async function startMtprotoServer(options: MtprotoServerOptions): Promise
         messageIds: new MessageIdGenerator(),
         exchange: new KeyExchange({
           rsaKey,
-          onAuthKey: (authKey) => {
-            authKeys.add(authKey);
+          onAuthKey: (authKey, details) => {
+            authKeys.add(authKey, details);
             handshakes++;
           },
         }),

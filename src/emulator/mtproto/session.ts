@@ -26,7 +26,7 @@ import {
   writeRpcResult,
   type RawMessage,
 } from './codec';
-import { decryptClientMessage, encryptServerMessage, EncryptionError } from './encryption';
+import { decryptBindingMessage, decryptClientMessage, encryptServerMessage, EncryptionError } from './encryption';
 import { BadMsgCode, checkClientMessageId, MessageIdGenerator, SequenceCounter, type ServerMessageKind } from './message-ids';
 import { codecForLayer, DEFAULT_LAYER, servedLayer, TlDecodeError, type LayerCodec } from './tl';
 import { TransportError, type FrameConnection } from './transport';
@@ -268,6 +268,42 @@ export class SessionLayer {
     this.handleObject(session, message, object);
   }
 
+  /**
+   * auth.bindTempAuthKey, sent over a temporary key: binds it to the permanent key it names, so
+   * the temporary key is signed in as that key's account (core.telegram.org/method/auth.bindTempAuthKey).
+   * The binding message, encrypted with the permanent key, must name this temporary key, this
+   * session and this very msg_id. Returns true or the RPC error name.
+   */
+  private bindTempAuthKey(session: Session, message: RawMessage, request: Api.auth.BindTempAuthKey): true | string {
+    const temporary = session.authKey;
+    if (!temporary.temporary) return 'TEMP_AUTH_KEY_EMPTY';
+    if (temporary.boundTo) return 'TEMP_AUTH_KEY_ALREADY_BOUND';
+    const permanent = this.options.authKeys.findByLong(BigInt(String(request.permAuthKeyId)));
+    if (!permanent || permanent.temporary) return 'ENCRYPTED_MESSAGE_INVALID';
+    let inner: any;
+    try {
+      const binding = decryptBindingMessage(permanent.authKey, Buffer.from(request.encryptedMessage));
+      if (binding.msgId !== message.msgId) return 'ENCRYPTED_MESSAGE_INVALID';
+      inner = session.codec.decode(binding.body);
+    } catch (error) {
+      this.options.log(`session ${session.id}: bindTempAuthKey: ${(error as Error).message}`);
+      return 'ENCRYPTED_MESSAGE_INVALID';
+    }
+    const same = (a: unknown, b: bigint) => BigInt(String(a)) === b;
+    if (inner?.className !== 'BindAuthKeyInner'
+      || !same(inner.nonce, BigInt(String(request.nonce)))
+      || !same(inner.tempAuthKeyId, temporary.idLong)
+      || !same(inner.permAuthKeyId, permanent.idLong)
+      || !same(inner.tempSessionId, session.id)
+      || inner.expiresAt !== request.expiresAt) {
+      return 'ENCRYPTED_MESSAGE_INVALID';
+    }
+    temporary.boundTo = permanent;
+    temporary.expiresAt = request.expiresAt;
+    this.options.log(`session ${session.id}: temporary key ${temporary.authKey.idHex} bound to ${permanent.authKey.idHex} until ${request.expiresAt}`);
+    return true;
+  }
+
   private handleObject(session: Session, message: RawMessage, object: any): void {
     const reqMsgId = message.msgId;
     const codec = session.codec;
@@ -311,7 +347,12 @@ export class SessionLayer {
     }
     if ((message.seqNo & 1) === 0) return this.badMessage(session, message, BadMsgCode.SEQNO_EXPECTED_ODD);
     // invokeWithLayer sets the layer of this request, and of the session from now on.
-    const { layer } = unwrapRequest(object);
+    const { layer, request } = unwrapRequest(object);
+    if (request instanceof Api.auth.BindTempAuthKey) {
+      const answer = this.bindTempAuthKey(session, message, request);
+      session.send(writeRpcResult(message.msgId, answer === true ? codec.encodeResult('auth.BindTempAuthKey', true) : writeRpcError(400, answer)), true, 'response');
+      return;
+    }
     if (layer !== undefined) session.layer = layer;
     this.options
       .dispatch({ session, msgId: message.msgId, request: object, codec: layer !== undefined ? codecForLayer(layer) : codec })
