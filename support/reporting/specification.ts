@@ -55,7 +55,14 @@ export function textEntries(): Array<{ key: string; value: unknown }> {
   return entries;
 }
 
+let listed: Specification | undefined;
+
+/** What the bot can say and offer (listed once per process: texts.ts and the menu do not change while it runs). */
 export function specification(): Specification {
+  return (listed ??= listSpecification());
+}
+
+function listSpecification(): Specification {
   const entries = textEntries();
   return {
     replies: entries.filter((entry) => !isButton(entry.key, entry.value)).map((entry) => (typeof entry.value === 'string' ? { key: entry.key, text: entry.value } : { key: entry.key })),
