@@ -82,8 +82,9 @@ export function runRepositoryFeatures(parallel: number, log: (line: string) => v
 /**
  * One run of cucumber as a developer launches it. With `scenarios`, on that many generated
  * scenarios in a temp dir; without, on the repository's own features (their count is read from
- * the run). Only the formats change: `summary` on stdout (its line marks the end of the run) and
- * the message stream into the temp dir, so the repository's reports/ are left alone.
+ * the run). Only the formats change: `summary` on stdout (its line marks the end of the run), and
+ * the message stream and the living documentation (as every run writes it) into the temp dir, so
+ * the repository's reports/ are left alone.
  */
 async function runSuiteOnce({ scenarios, backend = 'embedded' }: { scenarios?: number; backend?: SuiteBackend }, parallel: number, log: (line: string) => void): Promise<SuiteRun> {
   const dir = mkdtempSync(join(tmpdir(), 'family-album-bench-'));
@@ -96,7 +97,7 @@ async function runSuiteOnce({ scenarios, backend = 'embedded' }: { scenarios?: n
       `const base = require(${JSON.stringify(join(REPO, 'cucumber.js'))}).default;`,
       `module.exports = { default: { ...base,${scenarios === undefined ? '' : ` paths: [${JSON.stringify(join(dir, '*.feature'))}],`}`,
       `  require: [...base.require, ${JSON.stringify(join(__dirname, 'probes', 'memory-probe.ts'))}],`,
-      `  format: ['summary', ${JSON.stringify(`message:${messages}`)}], publish: false } };`,
+      `  format: ['summary', ${JSON.stringify(`message:${messages}`)}, ${JSON.stringify(`./support/reporting/living-docs-formatter.cjs:${join(dir, 'index.html')}`)}], publish: false } };`,
     ].join('\n'));
 
     const launchedAt = Date.now();
