@@ -1,0 +1,4 @@
+import { behaviourSuite } from './behaviour';
+import { gramJs } from './gramjs-client';
+
+behaviourSuite(gramJs);
