@@ -109,7 +109,7 @@ async function logInOnNumber(context: LogInContext, firstName: string, phone: st
     await client.connect();
     const { phoneCodeHash } = await withFloodWait('auth.sendCode', () => client.sendCode({ apiId: context.apiId, apiHash: context.apiHash }, phone), {
       limitSeconds: context.floodWaitLimitSeconds,
-      log: context.log,
+      log: (line) => context.log(`test-dc: ${firstName} (${maskPhone(phone)}): ${line}`),
     });
     context.onCodeRequested();
     let result = await client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash, phoneCode: testCode(phone) }));

@@ -101,6 +101,6 @@ describe('TestDcBackend on the twin', () => {
     assert.equal((await bob.getMe() as { phone?: string }).phone, next);
     await backend.stop();
     assert.equal(lines.filter((line) => line.includes('SESSION_PASSWORD_NEEDED')).length, 1);
-    assert.match(lines.join('\n'), /FLOOD_WAIT_1 on auth\.sendCode: retrying in 1 s\nFLOOD_WAIT_1 on auth\.sendCode: retrying now/);
+    assert.match(lines.join('\n'), /test-dc: Bob \(99966 2 ••\d\d\): FLOOD_WAIT_1 on auth\.sendCode: retrying in 1 s\ntest-dc: Bob \(99966 2 ••\d\d\): FLOOD_WAIT_1 on auth\.sendCode: retrying now/);
   });
 });
