@@ -3,6 +3,14 @@
  * public options: the emulator's DC as `defaultDcs` with `testMode`, memory storage, the
  * emulator's PKCS#1 public key through `@mtcute/node/utils.js`'s `addPublicKey`, the default
  * transport (TCP, intermediate), and `network.usePfs` for the PFS run.
+ *
+ * mtcute's `start()` resolves before its updates loop listens: `UpdatesManager.startLoop`
+ * subscribes to the connection's updates only after its own `updates.getState` and
+ * `updates.getDifference` answer, and a push arriving in between is dropped by mtcute itself
+ * (on Telegram too; there the round trips make the window rarely hit, here a message sent right
+ * after sign-in lands in it every time). So the adapter turns on the public `updates.catchUp`
+ * option, under which the loop listens at once, and `signIn` resolves when mtcute reports the
+ * catch-up done (`onConnectionState`: 'updating', then 'connected').
  */
 import type { ContractClient, ContractClientFactory, ContractEndpoint, ReceivedMessage } from './contract-client';
 
@@ -26,8 +34,25 @@ class MtcuteContractClient implements ContractClient {
   constructor(private readonly client: Client) {}
 
   async signIn(phone: string, code: string): Promise<number> {
-    const me = await this.client.start({ phone, code });
+    const listening = this.caughtUp();
+    const me = await this.client.start({ phone, code, codeSentCallback: () => undefined });
+    await listening;
     return me.id;
+  }
+
+  /** Resolves when mtcute's updates loop has loaded its state after sign-in and listens. */
+  private caughtUp(): Promise<void> {
+    return new Promise((resolve) => {
+      let updating = false;
+      const onState = (state: string) => {
+        if (state === 'updating') updating = true;
+        else if (state === 'connected' && updating) {
+          this.client.onConnectionState.remove(onState);
+          resolve();
+        }
+      };
+      this.client.onConnectionState.add(onState);
+    });
   }
 
   async getMe() {
@@ -105,6 +130,7 @@ export function mtcuteFactory(options: { pfs: boolean }): ContractClientFactory 
         testMode: true,
         defaultDcs: { main: address, media: { ...address, mediaOnly: true } },
         network: { usePfs: options.pfs },
+        updates: { catchUp: true },
         logLevel: 0,
       });
       if (session) {
