@@ -1,7 +1,9 @@
 // Cucumber configuration. Profiles are picked with `npx cucumber-js --profile <name>`.
 //
-// The suite runs TypeScript through ts-node in transpile-only mode: type-checking every
-// worker would cost ~1 s per process, so `npm test` type-checks once with `tsc --noEmit`.
+// The suite's TypeScript is transpiled by swc (support/transpile.cjs: no type-checking, no
+// TypeScript package loaded, output cached): type-checking every worker would cost ~1 s per
+// process, so `npm test` type-checks once with `tsc --noEmit`. Code that still loads ts-node
+// (a script a step runs) stays in transpile-only mode.
 process.env.TS_NODE_TRANSPILE_ONLY ??= 'true';
 
 /** Loaded first by every profile: nothing may print before the console is masked. */
@@ -10,7 +12,7 @@ const CONSOLE_MASKING = 'support/reporting/render/mask-console.ts';
 const common = {
   // No `paths`: cucumber's default is features/**/*.feature, and leaving it unset lets
   // `npx cucumber-js features/x.feature:12` run just that (configured paths would be merged in).
-  requireModule: ['ts-node/register'],
+  requireModule: [require.resolve('./support/transpile.cjs')],
   // The suite's entry points, in this order on purpose: the console masking first (in the
   // coordinator and every worker, before any formatter or hook can print a secret), then the World and parameter types,
   // then the lifecycle hooks, then the reporting hooks. Cucumber runs After hooks in reverse

@@ -25,7 +25,7 @@ async function main() {
   let status = run.status ?? (run.signal ? 128 + (constants.signals[run.signal] ?? 1) : 1);
 
   if (existsSync(messages)) {
-    const docs = spawnSync(process.execPath, ['--require', 'ts-node/register', join(root, 'scripts', 'living-docs.ts')], {
+    const docs = spawnSync(process.execPath, ['--require', join(root, 'support', 'transpile.cjs'), join(root, 'scripts', 'living-docs.ts')], {
       stdio: 'inherit',
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
     });
@@ -62,7 +62,7 @@ function runCucumber(args) {
   if (process.stdout.isTTY && process.stderr.isTTY) {
     return Promise.resolve(spawnSync(process.execPath, argv, { stdio: 'inherit' }));
   }
-  require('ts-node').register({ transpileOnly: true });
+  require('../support/transpile.cjs');
   const { maskSecrets, registerSecretsFromEnvironment } = require('../support/reporting/render/mask');
   registerSecretsFromEnvironment();
   const child = spawn(process.execPath, argv, { stdio: ['inherit', 'pipe', 'pipe'] });
