@@ -1,4 +1,4 @@
-import type { Account, CallbackQuery, Document, InlineButton, Media, Message, MessageEntity, ReplyMarkup, SwitchInlineTarget, TelegramState } from '../state';
+import type { Account, CallbackQuery, Document, InlineButton, Media, Message, MessageEntity, Reaction, ReplyMarkup, SwitchInlineTarget, TelegramState } from '../state';
 import { contentJson, isContentMedia } from './content-json';
 import { fileIdOf, fileUniqueIdOf } from './file-ids';
 
@@ -181,6 +181,13 @@ function documentJson(document: Document, ids: { file_id: string; file_unique_id
     default:
       return { document: omitUndefined({ ...common, file_name: document.fileName, mime_type: document.mimeType }) };
   }
+}
+
+/** A ReactionType as the Bot API shows it. */
+export function reactionJson(reaction: Reaction): Json {
+  if (reaction.kind === 'emoji') return { type: 'emoji', emoji: reaction.emoji };
+  if (reaction.kind === 'custom_emoji') return { type: 'custom_emoji', custom_emoji_id: reaction.customEmojiId };
+  return { type: 'paid' };
 }
 
 export function callbackQueryJson(state: TelegramState, bot: Account, query: CallbackQuery): Json {

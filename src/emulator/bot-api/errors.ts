@@ -59,7 +59,10 @@ export function messageNotFound(role: MessageRole): BotApiError {
 /** Telegram's Bot API descriptions for the RPC errors the shared state throws. */
 const DESCRIPTIONS: Record<string, [number, string]> = {
   PEER_ID_INVALID: [400, 'Bad Request: chat not found'],
-  USER_IS_BLOCKED: [403, "Forbidden: bot can't initiate conversation with a user"],
+  // tdlib/telegram-bot-api Client::fail_query_with_error: USER_IS_BLOCKED is "bot was blocked by the user".
+  USER_IS_BLOCKED: [403, 'Forbidden: bot was blocked by the user'],
+  // The state's refusal of a bot writing first; TDLib words it this way (403) before asking Telegram.
+  CHAT_WRITE_FORBIDDEN: [403, "Forbidden: bot can't initiate conversation with a user"],
   USER_IS_BOT: [403, "Forbidden: bot can't send messages to bots"],
   MESSAGE_EMPTY: [400, 'Bad Request: message text is empty'],
   MESSAGE_TOO_LONG: [400, 'Bad Request: message is too long'],

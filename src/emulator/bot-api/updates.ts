@@ -1,5 +1,5 @@
-import type { Account, BoxEvent, CallbackQuery, TelegramState } from '../state';
-import { callbackQueryJson, type Json, messageJson } from './convert';
+import type { Account, BlockEvent, BoxEvent, CallbackQuery, ReactionEvent, TelegramState } from '../state';
+import { callbackQueryJson, type Json, messageJson, privateChatJson, reactionJson, userJson } from './convert';
 import { BotApiError } from './errors';
 
 /** The update types this emulator produces. */
@@ -197,13 +197,19 @@ export class UpdateHub {
     const onMessage = (event: BoxEvent) => this.onBoxEvent('message', event);
     const onEdit = (event: BoxEvent) => this.onBoxEvent('edited_message', event);
     const onCallback = (query: CallbackQuery) => this.onCallbackQuery(query);
+    const onBlock = (event: BlockEvent) => this.onBlock(event);
+    const onReaction = (event: ReactionEvent) => this.onReaction(event);
     state.on('message', onMessage);
     state.on('edit', onEdit);
     state.on('callbackQuery', onCallback);
+    state.on('block', onBlock);
+    state.on('reaction', onReaction);
     this.unsubscribe = () => {
       state.off('message', onMessage);
       state.off('edit', onEdit);
       state.off('callbackQuery', onCallback);
+      state.off('block', onBlock);
+      state.off('reaction', onReaction);
     };
   }
 
@@ -229,6 +235,46 @@ export class UpdateHub {
     if (!bot?.isBot || bot.botToken === undefined) return;
     const json = messageJson(this.state, bot, event.message);
     if (json) this.queueOf(bot).enqueue(type, json);
+  }
+
+  /**
+   * A person blocked or unblocked the bot: my_chat_member, the bot's own membership in that
+   * private chat going from "member" to "kicked" (until_date 0: for good) or back, as the Bot
+   * API reports it (tdlib/telegram-bot-api JsonChatMemberUpdated, JsonChatMember).
+   */
+  private onBlock(event: BlockEvent): void {
+    const bot = this.state.findAccount(event.peerId);
+    const user = this.state.findAccount(event.blockerId);
+    if (!bot?.isBot || bot.botToken === undefined || !user || user.isBot) return;
+    const member = { user: userJson(bot), status: 'member' };
+    const kicked = { user: userJson(bot), status: 'kicked', until_date: 0 };
+    this.queueOf(bot).enqueue('my_chat_member', {
+      chat: privateChatJson(user),
+      from: userJson(user),
+      date: event.date,
+      old_chat_member: event.blocked ? member : kicked,
+      new_chat_member: event.blocked ? kicked : member,
+    });
+  }
+
+  /**
+   * A person changed their reaction to a message of their chat with the bot: message_reaction
+   * (JsonMessageReactionUpdated), delivered only when the bot asked for it in allowed_updates.
+   */
+  private onReaction(event: ReactionEvent): void {
+    const bot = this.state.findAccount(this.state.peerOf(event.message, event.actorId));
+    const user = this.state.findAccount(event.actorId);
+    if (!bot?.isBot || bot.botToken === undefined || !user || user.isBot) return;
+    const messageId = this.state.boxIdOf(event.message, bot.id);
+    if (messageId === undefined) return;
+    this.queueOf(bot).enqueue('message_reaction', {
+      chat: privateChatJson(user),
+      message_id: messageId,
+      user: userJson(user),
+      date: event.date,
+      old_reaction: event.old.map(reactionJson),
+      new_reaction: event.new.map(reactionJson),
+    });
   }
 
   private onCallbackQuery(query: CallbackQuery): void {

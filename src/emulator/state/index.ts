@@ -1,5 +1,5 @@
 export * from './types';
-export { TelegramState, isFileMedia } from './state';
+export { TelegramState, isFileMedia, isStandardReaction } from './state';
 export type { StateEvents, NewMessage, MessageChanges } from './state';
 export {
   LIMITS, USERNAME_PATTERN, checkBotUsername, checkCaption, checkMessageText, checkModified, checkNewUsername, isUsernameShaped, withoutAt,

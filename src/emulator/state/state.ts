@@ -14,7 +14,7 @@ import {
 } from './rules';
 import type {
   Account, BoxEvent, CallbackAnswer, CallbackQuery, DeletionEvent, Document, DocumentKind,
-  FileMedia, Media, Message, MessageEntity, Photo, ReplyMarkup,
+  BlockEvent, FileMedia, Media, Message, MessageEntity, Photo, Reaction, ReactionEvent, ReplyMarkup,
 } from './types';
 
 export interface StateEvents {
@@ -30,6 +30,10 @@ export interface StateEvents {
   reset: [];
   /** An account was deleted (`deleteAccount`: @BotFather's /deletebot, or a wipe of the test DC). */
   accountDeleted: [Account];
+  /** Someone set or changed their reactions to a message. */
+  reaction: [ReactionEvent];
+  /** A person blocked or unblocked another account. */
+  block: [BlockEvent];
 }
 
 export interface NewMessage {
@@ -68,6 +72,8 @@ export class TelegramState extends EventEmitter<StateEvents> {
   private readonly documents = new Map<bigint, Document>();
   private readonly uploads = new Map<string, Buffer[]>();
   private readonly conversations = new Set<string>();
+  /** `<blocker>:<blocked>` → when, for every block in force (oldest first). */
+  private readonly blocks = new Map<string, number>();
   private readonly callbackQueries = new Map<bigint, { query: CallbackQuery; settle: (answer: CallbackAnswer | Error) => void }>();
   private nextAccountId = 1_000_001;
   private nextMessageKey = 1;
@@ -144,6 +150,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     this.boxes.delete(account.id);
     this.journal.forget(account.id);
     for (const key of [...this.conversations]) if (key.split(':').includes(String(account.id))) this.conversations.delete(key);
+    for (const key of [...this.blocks.keys()]) if (key.split(':').includes(String(account.id))) this.blocks.delete(key);
     this.emit('accountDeleted', account);
   }
 
@@ -262,6 +269,37 @@ export class TelegramState extends EventEmitter<StateEvents> {
     return this.conversations.has(`${userId}:${botId}`);
   }
 
+  // ── blocking ────────────────────────────────────────────────────────────────────────────
+
+  /** Whether `blockerId` has blocked `peerId` (contacts.block). */
+  isBlocked(blockerId: number, peerId: number): boolean {
+    return this.blocks.has(`${blockerId}:${peerId}`);
+  }
+
+  /**
+   * Blocks or unblocks an account, as contacts.block / contacts.unblock do: a bot may no longer
+   * write to a person who blocked it (USER_IS_BLOCKED), and the person may not write to whom
+   * they blocked (YOU_BLOCKED_USER). A change is announced once; repeating it changes nothing.
+   */
+  setBlocked(blockerId: number, peerId: number, blocked: boolean): void {
+    this.requireAccount(blockerId);
+    this.requireAccount(peerId);
+    if (blockerId === peerId) throw new BadRequestError('CONTACT_ID_INVALID', 'nobody can block themselves');
+    const key = `${blockerId}:${peerId}`;
+    if (this.blocks.has(key) === blocked) return;
+    const date = unixNow();
+    if (blocked) this.blocks.set(key, date);
+    else this.blocks.delete(key);
+    this.emit('block', { blockerId, peerId, blocked, date });
+  }
+
+  /** Whom `accountId` has blocked and when, the oldest block first. */
+  blockedBy(accountId: number): Array<{ peerId: number; date: number }> {
+    return [...this.blocks]
+      .filter(([key]) => key.startsWith(`${accountId}:`))
+      .map(([key, date]) => ({ peerId: Number(key.split(':')[1]), date }));
+  }
+
   /**
    * Who may write to whom: never a bot to a bot (USER_IS_BOT), and a bot to a user only once
    * the user has written to it (USER_IS_BLOCKED). A protocol may check before it stores media.
@@ -270,8 +308,15 @@ export class TelegramState extends EventEmitter<StateEvents> {
     const sender = this.requireAccount(senderId);
     const recipient = this.requireAccount(recipientId);
     if (sender.isBot && recipient.isBot) throw new BadRequestError('USER_IS_BOT', 'bots cannot write to bots');
+    // 400 USER_IS_BLOCKED / YOU_BLOCKED_USER, as core.telegram.org/method/messages.sendMessage lists
+    // them; the Bot API turns the first into 403 "Forbidden: bot was blocked by the user"
+    // (tdlib/telegram-bot-api Client::fail_query_with_error, in its error_code == 400 branch).
+    if (this.isBlocked(recipientId, senderId)) throw new BadRequestError('USER_IS_BLOCKED', `account ${recipientId} has blocked ${senderId}`);
+    if (this.isBlocked(senderId, recipientId)) throw new BadRequestError('YOU_BLOCKED_USER', `unblock account ${recipientId} first (contacts.unblock)`);
+    // A bot writing first: Telegram's 403 for a write not allowed in a chat. Bots meet it only
+    // through the Bot API, which words it as TDLib does: "bot can't initiate conversation with a user".
     if (sender.isBot && !this.hasConversation(recipientId, senderId)) {
-      throw new ForbiddenError('USER_IS_BLOCKED', "bot can't initiate conversation with a user");
+      throw new ForbiddenError('CHAT_WRITE_FORBIDDEN', "bot can't initiate conversation with a user");
     }
   }
 
@@ -509,6 +554,34 @@ export class TelegramState extends EventEmitter<StateEvents> {
     return message;
   }
 
+  // ── reactions ───────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Sets `accountId`'s reactions to a message in its box (an empty list removes them), as
+   * messages.sendReaction does: standard emoji only (REACTION_INVALID otherwise), at most one
+   * (REACTIONS_TOO_MANY), and both participants hear of the change. Returns the message.
+   */
+  setReactions(accountId: number, boxId: number, reactions: Reaction[], big = false): Message {
+    const message = this.boxes.get(accountId)?.get(boxId);
+    if (!message) throw new BadRequestError('MESSAGE_ID_INVALID', `message ${boxId} does not exist`);
+    for (const reaction of reactions) {
+      if (reaction.kind === 'emoji' && !isStandardReaction(reaction.emoji)) throw new BadRequestError('REACTION_INVALID', `${reaction.emoji} is not one of Telegram's reactions`);
+      if (reaction.kind !== 'emoji') throw new BadRequestError('REACTION_INVALID', 'custom emoji and paid reactions need Telegram Premium or Stars, which the embedded Telegram has not');
+    }
+    // Non-Premium accounts (bots too, core.telegram.org/bots/api#setmessagereaction) set one
+    // reaction per message; what the server answers for more is not documented, so the closest
+    // error messages.sendReaction lists (core.telegram.org/method/messages.sendReaction).
+    if (reactions.length > 1) throw new BadRequestError('REACTIONS_TOO_MANY', 'one reaction per message');
+    const old = message.reactions?.get(accountId)?.reactions ?? [];
+    const date = unixNow();
+    const chosen = (message.reactions ??= new Map());
+    if (reactions.length === 0) chosen.delete(accountId);
+    else chosen.set(accountId, { reactions, date, big });
+    if (chosen.size === 0) message.reactions = undefined;
+    this.emit('reaction', { message, actorId: accountId, old, new: reactions, date, big });
+    return message;
+  }
+
   /** A contact card; it names the Telegram account with that phone number, if there is one. */
   contactCard(init: { phoneNumber: string; firstName: string; lastName?: string; vcard?: string }): Extract<Media, { kind: 'contact' }> {
     const holder = /\d/.test(init.phoneNumber) ? this.findByPhone(init.phoneNumber) : undefined;
@@ -578,6 +651,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     this.documents.clear();
     this.uploads.clear();
     this.conversations.clear();
+    this.blocks.clear();
     this.faults.clear();
     this.journal.clear();
     this.emit('reset');
@@ -605,6 +679,22 @@ export class TelegramState extends EventEmitter<StateEvents> {
     this.emit('delete', { ownerId, boxIds, pts: owner.pts, causedBy });
   }
 
+}
+
+/**
+ * The reactions any account may set without Premium: the emoji of the Bot API's
+ * ReactionTypeEmoji (core.telegram.org/bots/api#reactiontypeemoji), with or without the
+ * variation selector some clients add.
+ */
+const STANDARD_REACTIONS: ReadonlySet<string> = new Set([
+  '👍', '👎', '❤', '🔥', '🥰', '👏', '😁', '🤔', '🤯', '😱', '🤬', '😢', '🎉', '🤩', '🤮', '💩', '🙏', '👌', '🕊', '🤡',
+  '🥱', '🥴', '😍', '🐳', '❤‍🔥', '🌚', '🌭', '💯', '🤣', '⚡', '🍌', '🏆', '💔', '🤨', '😐', '🍓', '🍾', '💋', '🖕', '😈',
+  '😴', '😭', '🤓', '👻', '👨‍💻', '👀', '🎃', '🙈', '😇', '😨', '🤝', '✍', '🤗', '🫡', '🎅', '🎄', '☃', '💅', '🤪', '🗿',
+  '🆒', '💘', '🙉', '🦄', '😘', '💊', '🙊', '😎', '👾', '🤷‍♂', '🤷', '🤷‍♀', '😡',
+]);
+
+export function isStandardReaction(emoji: string): boolean {
+  return STANDARD_REACTIONS.has(emoji.replace(/\uFE0F/g, ''));
 }
 
 /** Photos and documents: the media that are files (and may have captions). */

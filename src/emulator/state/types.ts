@@ -287,6 +287,8 @@ export interface Message {
   readonly groupedId?: bigint;
   readonly replyToKey?: number;
   editDate?: number;
+  /** Each participant's reactions to this message (at most one each), when any. */
+  reactions?: Map<number, ChosenReactions>;
   /** Box id of this message per participant; removed per account when that copy is deleted. */
   readonly boxIds: Map<number, number>;
 }
@@ -328,4 +330,31 @@ export interface DeletionEvent {
   readonly pts: number;
   /** The account whose request deleted them (the owner itself, or the peer revoking). */
   readonly causedBy: number;
+}
+
+/** A reaction to a message: a standard emoji, a custom emoji, or a paid star reaction. */
+export type Reaction = { kind: 'emoji'; emoji: string } | { kind: 'custom_emoji'; customEmojiId: string } | { kind: 'paid' };
+
+export interface ChosenReactions {
+  readonly reactions: Reaction[];
+  readonly date: number;
+  readonly big: boolean;
+}
+
+/** Someone changed their reactions to a message (both participants hold it). */
+export interface ReactionEvent {
+  readonly message: Message;
+  readonly actorId: number;
+  readonly old: Reaction[];
+  readonly new: Reaction[];
+  readonly date: number;
+  readonly big: boolean;
+}
+
+/** A person blocked (or unblocked) an account: a bot then may not write to them. */
+export interface BlockEvent {
+  readonly blockerId: number;
+  readonly peerId: number;
+  readonly blocked: boolean;
+  readonly date: number;
 }

@@ -72,7 +72,7 @@ test('who may write to whom is one rule: no bot to a bot, no bot to a user who n
   const other = state.createBot({ username: 'other_bot' });
   const alice = state.createUser({ phone: '9996621111', firstName: 'Alice' });
   assert.throws(() => state.checkCanWrite(bot.id, other.id), named('USER_IS_BOT'));
-  assert.throws(() => state.checkCanWrite(bot.id, alice.id), named('USER_IS_BLOCKED'));
+  assert.throws(() => state.checkCanWrite(bot.id, alice.id), named('CHAT_WRITE_FORBIDDEN'));
   assert.doesNotThrow(() => state.checkCanWrite(alice.id, bot.id));
   state.sendMessage(alice.id, bot.id, { text: '/start' });
   assert.doesNotThrow(() => state.checkCanWrite(bot.id, alice.id));

@@ -41,7 +41,7 @@ test('a user’s commands get bot_command entities; a bot’s text gets none unl
 
 test('a bot cannot write first to a user', () => {
   const { state, bot, alice } = setUp();
-  assert.throws(() => state.sendMessage(bot.id, alice.id, { text: 'hello' }), named('USER_IS_BLOCKED'));
+  assert.throws(() => state.sendMessage(bot.id, alice.id, { text: 'hello' }), named('CHAT_WRITE_FORBIDDEN'));
   state.sendMessage(alice.id, bot.id, { text: '/start' });
   assert.doesNotThrow(() => state.sendMessage(bot.id, alice.id, { text: 'hello' }));
 });

@@ -6,6 +6,7 @@ import * as messages from './messages';
 import * as nonFile from './non-file-media';
 import * as polls from './polls';
 import * as profile from './profile';
+import * as reactions from './reactions';
 import * as updates from './updates';
 
 export type { Method, MethodContext } from './context';
@@ -61,6 +62,7 @@ const METHODS: Record<string, Method> = {
   stopPoll: polls.stopPoll,
   getFile: media.getFile,
   answerCallbackQuery: callbacks.answerCallbackQuery,
+  setMessageReaction: reactions.setMessageReaction,
 };
 
 const BY_LOWERCASE = new Map(Object.entries(METHODS).map(([name, method]) => [name.toLowerCase(), { name, method }]));

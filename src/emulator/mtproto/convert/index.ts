@@ -8,3 +8,4 @@ export * from './media';
 export * from './content-media';
 export * from './message';
 export * from './privacy';
+export * from './reactions';

@@ -5,6 +5,7 @@ import { toLong } from './long';
 import { replyMarkupToTl } from './markup';
 import { mediaToTl } from './media';
 import { peerUser } from './peers';
+import { messageReactionsToTl } from './reactions';
 import { userToTl } from './user';
 
 /** Who is looking: what every converted message depends on. */
@@ -40,6 +41,7 @@ export function messageToTl(view: Viewpoint, message: Message, boxId: number): A
     groupedId: message.groupedId !== undefined ? toLong(message.groupedId) : undefined,
     replyTo: replyHeader(view, message, peerId),
     editDate: message.editDate,
+    reactions: message.reactions ? messageReactionsToTl(message, viewerId) : undefined,
   });
 }
 

@@ -8,6 +8,7 @@ import { authHandlers } from './auth';
 import { contactsHandlers } from './contacts';
 import { helpHandlers } from './help';
 import { messagesHandlers } from './messages';
+import { reactionsHandlers } from './reactions';
 import { updatesHandlers } from './updates';
 import { uploadHandlers } from './upload';
 import { usersHandlers } from './users';
@@ -19,6 +20,7 @@ export function createHandlers(): HandlerRegistry {
     ...contactsHandlers,
     ...helpHandlers,
     ...messagesHandlers,
+    ...reactionsHandlers,
     ...updatesHandlers,
     ...uploadHandlers,
     ...usersHandlers,

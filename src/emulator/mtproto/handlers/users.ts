@@ -26,6 +26,7 @@ function getFullUser(ctx: RequestContext, request: Api.users.GetFullUser): Api.u
     settings: new Api.PeerSettings({}),
     notifySettings: new Api.PeerNotifySettings({}),
     commonChatsCount: 0,
+    blocked: ctx.state.isBlocked(viewer.id, account.id) || undefined,
     // A bot's short description is its profile's about text; its description, the "What can this bot do?" text.
     about: account.isBot ? botTextOf(account, 'shortDescription') || undefined : undefined,
     botInfo: account.isBot

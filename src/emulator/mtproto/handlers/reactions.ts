@@ -1,0 +1,28 @@
+/** messages.sendReaction: a person's reaction to a message of one of their chats. */
+import { Api } from 'telegram';
+import { BadRequestError } from '../../errors';
+import { unixNow } from '../../state';
+import { messageIdOf, messageReactionsToTl, peerUser, reactionFromTl, resolveInputPeer, usersById } from '../convert';
+import { signedInAccount, type HandlerRegistry, type RequestContext } from '../handler';
+import { viewpoint } from './common';
+
+/**
+ * Sets (or, with no reaction, removes) the signed-in person's reaction; the answer carries
+ * updateMessageReactions for their own copy, and the other participant is told the same (a
+ * bot that asked for message_reaction gets it over the Bot API).
+ */
+function sendReaction(ctx: RequestContext, request: Api.messages.SendReaction): Api.Updates {
+  const me = signedInAccount(ctx);
+  const other = resolveInputPeer(ctx.state, me.id, request.peer);
+  const msgId = messageIdOf(request.msgId);
+  const message = ctx.state.messageInBox(me.id, msgId);
+  if (!message || ctx.state.peerOf(message, me.id) !== other.id) throw new BadRequestError('MESSAGE_ID_INVALID', `message ${msgId} is not in your chat with ${other.id}`);
+  const reactions = (request.reaction ?? []).map(reactionFromTl);
+  ctx.state.setReactions(me.id, msgId, reactions, request.big ?? false);
+  const update = new Api.UpdateMessageReactions({ peer: peerUser(other.id), msgId, reactions: messageReactionsToTl(message, me.id) });
+  return new Api.Updates({ updates: [update], users: usersById(viewpoint(ctx, me.id), [me.id, other.id]), chats: [], date: unixNow(), seq: 0 });
+}
+
+export const reactionsHandlers: HandlerRegistry = {
+  'messages.SendReaction': sendReaction,
+};
