@@ -55,7 +55,7 @@ export class WorkerDatabase {
   /** Connects to DATABASE_URL (checked: shape and reachability) or starts an embedded server. */
   static async open(env: NodeJS.ProcessEnv = process.env): Promise<WorkerDatabase> {
     const configured = env.DATABASE_URL?.trim() ? env.DATABASE_URL : undefined;
-    const embedded = configured ? undefined : await startEmbeddedPostgres();
+    const embedded = configured ? undefined : await startEmbeddedPostgres({ parentDir: env.EMBEDDED_POSTGRES_DIR?.trim() || undefined });
     try {
       const url = configured ?? embedded!.url;
       const admin = await openAdminPool(url, 'DATABASE_URL');

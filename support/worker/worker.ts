@@ -4,6 +4,8 @@
  */
 // First: caps V8's old-space growth in this worker before the scenarios allocate (see heap.ts).
 import './heap';
+// A worker whose coordinator went away stops at once (see orphan-guard.ts).
+import './orphan-guard';
 import { Cast } from '../actors/cast';
 import { createBackend, type Backend } from '../backends';
 import { defaultSettleTimeoutMs } from '../settle';

@@ -1,0 +1,98 @@
+/**
+ * Helpers for tests that kill the process owning an embedded PostgreSQL: the owner's script,
+ * which prints each stage as a JSON line (`{"stage":"initdb","pid":123}`), and event-driven
+ * waits for a stage and for a directory to empty.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync, watch } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+/** A node script that starts an embedded PostgreSQL under `parentDir` and then waits to be killed. */
+export function ownerScript(parentDir: string): string {
+  return `
+    const { startEmbeddedPostgres } = require('./support/database');
+    const say = (stage, pid) => process.stdout.write(JSON.stringify({ stage, pid }) + '\\n');
+    startEmbeddedPostgres({ parentDir: ${JSON.stringify(parentDir)}, onStage: say }).then((server) => {
+      say('port', server.port);
+      setInterval(() => undefined, 1 << 30);
+    }, (error) => { console.error(error); process.exit(1); });
+  `;
+}
+
+/**
+ * Reads the owner's stage lines; `until(stage)` resolves with the pid (or port) reported for it,
+ * at once if it was already reported, and rejects if the owner exits before reporting it.
+ */
+export function stagesOf(owner: ChildProcess): { until(stage: string): Promise<number> } {
+  const seen = new Map<string, number>();
+  const waiting = new Map<string, (pid: number) => void>();
+  createInterface({ input: owner.stdout! }).on('line', (line) => {
+    const event = JSON.parse(line) as { stage: string; pid: number };
+    seen.set(event.stage, event.pid);
+    waiting.get(event.stage)?.(event.pid);
+  });
+  return {
+    until(stage) {
+      const known = seen.get(stage);
+      if (known !== undefined) return Promise.resolve(known);
+      return new Promise((resolve, reject) => {
+        const onExit = () => reject(new Error(`the owner process exited before it reported "${stage}"`));
+        owner.once('exit', onExit);
+        waiting.set(stage, (pid) => {
+          owner.off('exit', onExit);
+          resolve(pid);
+        });
+      });
+    },
+  };
+}
+
+/** Resolves once `dir` holds no entry whose name starts with `prefix`, watching it for changes. */
+export function untilEmpty(dir: string, prefix = 'family-album-pg-'): Promise<void> {
+  return new Promise((resolve) => {
+    const isEmpty = () => !readdirSync(dir).some((name) => name.startsWith(prefix));
+    const watcher = watch(dir, () => {
+      if (!isEmpty()) return;
+      watcher.close();
+      resolve();
+    });
+    if (isEmpty()) {
+      watcher.close();
+      resolve();
+    }
+  });
+}
+
+/** Pids of the running processes whose command line holds every one of `parts` (Linux /proc). */
+export function processesWith(...parts: string[]): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return args !== '' && parts.every((part) => args.includes(part));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/**
+ * Pids of the running processes that live in `dir`: their command line names it or their working
+ * directory is in it (a PostgreSQL backend rewrites its command line, but keeps the server's
+ * working directory, its data directory).
+ */
+export function processesIn(dir: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)) return true;
+        return readlinkSync(`/proc/${pid}/cwd`).startsWith(dir);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
