@@ -2,13 +2,14 @@
  * Lifecycle. Per worker (BeforeAll/AfterAll): check the settings, start the database and the
  * backend; at the end log everyone out and stop both. Per scenario (Before/After): a fresh
  * migrated schema (prepared while the previous scenario ran) and a fresh bot polling on it;
- * afterwards stop the bot, fail the scenario on a bot error no step reported, and drop the
+ * afterwards stop the bot (it can call Telegram no more), fail the scenario on a bot error no
+ * step reported or on anything it sent after the last settle (no false green), and drop the
  * schema in the background (kept when KEEP_FAILED_SCHEMAS=1 and the scenario failed); AfterAll
  * waits for every drop and fails the run on one that failed.
  */
 import { After, AfterAll, Before, BeforeAll, BeforeStep, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { AlbumRecords } from './actors/album-records';
-import { startBotUnderTest } from './bot/bot-under-test';
+import { lateReplies, startBotUnderTest, takeCallsOfRetiredBots } from './bot/bot-under-test';
 import { BotError, defaultSettleTimeoutMs } from './settle';
 import { startWorker, stopWorker, worker } from './worker/worker';
 import type { FamilyAlbumWorld } from './world';
@@ -29,6 +30,9 @@ BeforeAll({ timeout: 120_000 }, async function () {
 
 AfterAll({ timeout: 60_000 }, async function () {
   await stopWorker();
+  // A bot that called Telegram after its scenario was over: refused, and the run is not green.
+  const refused = takeCallsOfRetiredBots();
+  if (refused.length > 0) throw new Error(`A stopped bot kept calling Telegram after its scenario:\n${refused.map((call) => `  - ${call}`).join('\n')}`);
 });
 
 Before(async function (this: FamilyAlbumWorld) {
@@ -55,6 +59,8 @@ After(async function (this: FamilyAlbumWorld, { result, pickle }) {
   if (!scenario) return;
   const { database, keepFailedSchemas } = worker();
   const stopped = await scenario.bot.stop().then(() => undefined, (error: unknown) => error);
+  // Stopped, the bot can send nothing more: what it sent since the last settle is all there is.
+  const late = lateReplies(scenario.bot, (chatId) => [...this.actors.values()].find((actor) => actor.userId === chatId)?.name ?? `chat ${chatId}`);
   const failed = result?.status !== Status.PASSED && result?.status !== Status.SKIPPED;
   const keep = failed && keepFailedSchemas;
   // The drop runs in the background (AfterAll awaits it and reports a failure); a kept schema
@@ -68,9 +74,10 @@ After(async function (this: FamilyAlbumWorld, { result, pickle }) {
     process.stderr.write(`\n${note}\n`);
   }
   const unreported = scenario.bot.ledger.unreportedFailures();
-  if (unreported.length > 0) {
-    for (const failure of unreported) failure.reported = true;
-    throw new BotError(unreported);
-  }
-  if (stopped) throw stopped;
+  for (const failure of unreported) failure.reported = true;
+  // From here on, a call of this bot is the worker's to report (AfterAll), not this scenario's.
+  scenario.bot.retire(pickle.name);
+  const problems = [unreported.length > 0 ? new BotError(unreported) : undefined, late, stopped].filter((problem) => problem !== undefined);
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) throw new Error(problems.map((problem) => (problem instanceof Error ? problem.message : String(problem))).join('\n\n'));
 });

@@ -42,6 +42,19 @@ export interface BotFailure {
 
 const noChanges = (): ChangeCounts => ({ messages: 0, edits: 0, deletions: 0 });
 
+/** One call of the bot that changed a chat, as the reports and the late-reply check name it. */
+export interface ChangeRecord {
+  readonly chatId: number;
+  readonly change: ChatChange;
+  readonly count: number;
+  /** The Bot API method, e.g. `sendMessage`. */
+  readonly method: string;
+  /** What it sent, in a few words: the text, or "a photo" and its caption. */
+  readonly summary: string;
+  /** Which handler made the call: `while handling the message "/start" from Alice (1000002)`. */
+  readonly origin: string;
+}
+
 /**
  * What the bot under test did, per user and per chat. Emits `change` on every record so that
  * waiters re-check at once.
@@ -50,6 +63,9 @@ export class BotLedger extends EventEmitter<{ change: [] }> {
   private readonly finished = new Map<number, number>();
   private readonly inFlight = new Map<number, number>();
   private readonly sent = new Map<number, ChangeCounts>();
+  /** Every change in order, and how many of them the barrier had seen arrive when it last closed. */
+  private readonly changes: ChangeRecord[] = [];
+  private settledChanges = 0;
   readonly failures: BotFailure[] = [];
   readonly warnings: string[] = [];
   private failuresExpected = false;
@@ -73,11 +89,26 @@ export class BotLedger extends EventEmitter<{ change: [] }> {
   }
 
   /** The bot sent, edited or deleted `count` messages in the private chat `chatId`. */
-  recordChange(chatId: number, change: ChatChange, count = 1): void {
+  recordChange(chatId: number, change: ChatChange, count = 1, call?: Pick<ChangeRecord, 'method' | 'summary' | 'origin'>): void {
     const counts = this.sent.get(chatId) ?? noChanges();
     counts[change] += count;
     this.sent.set(chatId, counts);
+    this.changes.push({ chatId, change, count, method: call?.method ?? change, summary: call?.summary ?? '', origin: call?.origin ?? '' });
     this.emit('change');
+  }
+
+  /** The barrier closed: everything the bot did so far was waited for and arrived. */
+  markSettled(): void {
+    this.settledChanges = this.changes.length;
+  }
+
+  /**
+   * What the bot sent, edited or deleted after the barrier last closed: nothing waited for it, so
+   * a Then step may have looked before it arrived (a reply from a timer, say). Empty in a
+   * scenario whose every reply was waited for.
+   */
+  changesSinceSettled(): ChangeRecord[] {
+    return this.changes.slice(this.settledChanges);
   }
 
   /** Records an unhandled error; the same error object reported twice (logged and caught) counts once. */
@@ -201,6 +232,7 @@ export function settle(ledger: BotLedger, participants: readonly Participant[], 
     };
     const check = () => {
       if (done || !isSettled(ledger, participants)) return;
+      ledger.markSettled();
       const failures = ledger.unreportedFailures();
       for (const failure of failures) failure.reported = true;
       finish(failures.length > 0 ? new BotError(failures) : undefined);
