@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { Bot } from 'grammy';
 import type { Pool } from 'pg';
 import { Actor } from '../../../support/actors/actor';
+import type { AlbumRecords } from '../../../support/actors/album-records';
 import { Cast } from '../../../support/actors/cast';
 import { sends } from '../../../support/actors/tasks';
 import { createBackend, type Backend } from '../../../support/backends';
@@ -77,10 +78,10 @@ test('a reply from a timer after the last settle is named with its handler; once
   const underTest: BotUnderTest = await startBotUnderTest(backend.bot(), {} as Pool, { createBot: timerBot(gates) });
   const user = await cast.user('Alice');
   await user.prepare('Alice', backend.bot().username);
-  const alice = new Actor('Alice', user);
+  const alice = new Actor('Alice', user, {} as AlbumRecords); // this bot keeps no records
   const { ledger } = underTest;
 
-  await alice.attemptsTo(sends('hi'));
+  await sends('hi').performAs(alice);
   await settle(ledger, [alice], { timeoutMs: 60_000 });
   assert.equal(alice.arrived().messages, 1, 'settled on the reply the handler waited for');
   assert.equal(ledger.changesSinceSettled().length, 0);

@@ -56,7 +56,7 @@ test("a dead owner's directory is removed and the server still running from it i
 
 test("a live run's directory, another host's and a fresh one without an owner record are kept", async (t) => {
   const { parentDir, temp } = tempDirs(t);
-  const mine = createServerDirectory(parentDir);
+  createServerDirectory(parentDir); // this process: alive
   const foreign = createServerDirectory(parentDir);
   writeFileSync(join(foreign.dir, OWNER_FILE), JSON.stringify({ pid: 999_999_999, hostname: 'another-host', createdAt: new Date().toISOString() }));
   mkdirSync(join(parentDir, 'family-album-pg-fresh'));
