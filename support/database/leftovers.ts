@@ -16,7 +16,7 @@
 import { readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { groupRuns, isRunning, procStat, readPid, runsFrom, signalGroup } from './processes';
+import { isRunning, procStat, readPid, runsFrom, signalGroup, workingIn } from './processes';
 import { DIRECTORY_PREFIX, ownerIsGone, readOwner } from './server-directory';
 import { PID_FILES } from './watchdog';
 
@@ -25,7 +25,8 @@ const UNOWNED_GRACE_MS = 60_000;
 
 /**
  * Sweeps `parentDir` (and the temp directory's password files); returns one line per removal,
- * once every process it killed is gone.
+ * once every process it killed is gone. A dead owner's backends work in its data directory until
+ * they notice their server died: they are killed too.
  */
 export async function sweepLeftovers(parentDir: string, defaultPassword: string, temp = tmpdir()): Promise<string[]> {
   const removed: string[] = [];
@@ -34,13 +35,13 @@ export async function sweepLeftovers(parentDir: string, defaultPassword: string,
     const dir = join(parentDir, name);
     const verdict = judge(dir);
     if (!verdict) continue;
-    const stopped = [...PID_FILES.map((file) => join(dir, file)), join(dir, 'data', 'postmaster.pid'), join(dir, 'postmaster.pid')]
+    const leaders = [...PID_FILES.map((file) => join(dir, file)), join(dir, 'data', 'postmaster.pid'), join(dir, 'postmaster.pid')]
       .map(readPid)
       .filter((pid): pid is number => pid !== undefined && isRunning(pid) && runsFrom(pid, dir));
-    for (const pid of new Set(stopped)) signalGroup(pid, 'SIGKILL');
-    await untilGone(stopped);
+    for (const pid of new Set(leaders)) signalGroup(pid, 'SIGKILL');
+    const killed = new Set([...leaders, ...(await untilGone(leaders, dir))]);
     rmSync(dir, { recursive: true, force: true });
-    removed.push(`${dir} (${verdict}${stopped.length > 0 ? `; killed its process(es) ${[...new Set(stopped)].join(', ')}` : ''})`);
+    removed.push(`${dir} (${verdict}${leaders.length > 0 ? `; killed its server ${[...new Set(leaders)].join(', ')}${killed.size > new Set(leaders).size ? ` and ${killed.size - new Set(leaders).size} of its backends` : ''}` : ''})`);
   }
   for (const name of entries(temp)) {
     if (!/^pg-password-[0-9a-z]+$/.test(name)) continue;
@@ -80,13 +81,21 @@ function isOrphan(pid: number): boolean {
 }
 
 /**
- * Waits until killed processes (with their process groups) are gone. They are not our children, so no exit event reaches us:
- * the kernel's process table is read every 10 ms, for at most 5 s (a SIGKILL takes effect in
- * microseconds; the bound only keeps a stuck kernel from hanging the run).
+ * Kills what still works in `dir` (the backends of a killed server, each in a process group of
+ * its own) until nothing of it runs; returns every pid it killed. They are not our children, so
+ * no exit event reaches us: the kernel's process table is read every 10 ms, for at most 5 s (a
+ * SIGKILL takes effect in microseconds; the bound only keeps a stuck kernel from hanging the run).
  */
-async function untilGone(groups: number[]): Promise<void> {
+async function untilGone(leaders: number[], dir: string): Promise<number[]> {
+  const killed: number[] = [];
   const deadline = Date.now() + 5_000;
-  while (groups.some((pgid) => isRunning(pgid) || groupRuns(pgid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (;;) {
+    const left = [...leaders.filter(isRunning), ...workingIn(dir)];
+    if (left.length === 0 || Date.now() > deadline) return killed;
+    for (const pid of left) signalGroup(pid, 'SIGKILL');
+    killed.push(...left);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 function olderThanGrace(path: string): boolean {

@@ -67,21 +67,27 @@ export function procStat(pid: number | 'self'): ProcStat | undefined {
 }
 
 /**
- * True while a process of the group `pgid` runs (zombies do not count); where /proc does not
- * exist, while its leader runs.
+ * Running processes whose working directory lies in `dir`: a PostgreSQL server and every one of
+ * its backends work in their data directory (and each backend leads a process group of its own,
+ * so a signal to the server's group misses them). Empty where /proc does not exist.
  */
-export function groupRuns(pgid: number): boolean {
+export function workingIn(dir: string): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return isRunning(pgid);
+    return [];
   }
-  return entries.some((name) => {
-    if (!/^\d+$/.test(name)) return false;
-    const stat = procStat(Number(name));
-    return stat !== undefined && stat.pgrp === pgid && stat.state !== 'Z' && stat.state !== 'X';
-  });
+  return entries
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`).startsWith(dir) && isRunning(pid);
+      } catch {
+        return false;
+      }
+    });
 }
 
 /**
