@@ -1,4 +1,4 @@
-import { DatabaseSettingError, parseDatabaseUrl } from './db/connection';
+import { databaseTimeoutMs, DatabaseSettingError, parseDatabaseUrl } from './db/connection';
 
 /** How the production entry point is configured: environment variables only. */
 export interface Settings {
@@ -6,7 +6,13 @@ export interface Settings {
   readonly databaseUrl: string;
   readonly environment: 'prod' | 'test';
   readonly apiRoot?: string;
+  /** DATABASE_TIMEOUT_MS: the bound of every wait on PostgreSQL (connecting, each query). */
+  readonly databaseTimeoutMs: number;
+  /** BOT_API_TIMEOUT_MS: how long start-up waits for the Bot API's first answer (getMe), retries included. */
+  readonly botApiTimeoutMs: number;
 }
+
+export const DEFAULT_BOT_API_TIMEOUT_MS = 10_000;
 
 /** One or more settings are missing or wrong; the message lists each with its fix. */
 export class SettingsError extends Error {
@@ -20,8 +26,9 @@ const TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]{20,}$/;
 
 /**
  * Reads BOT_TOKEN, DATABASE_URL, TELEGRAM_ENV (`test` for Telegram's test DC; default
- * production) and BOT_API_ROOT (optional, e.g. a local Bot API server). Reports every problem
- * at once, so one run tells the operator everything to fix.
+ * production), BOT_API_ROOT (optional, e.g. a local Bot API server), and the bounds of start-up's
+ * waits, DATABASE_TIMEOUT_MS and BOT_API_TIMEOUT_MS (10 s each by default). Reports every
+ * problem at once, so one run tells the operator everything to fix.
  */
 export function readSettings(env: NodeJS.ProcessEnv): Settings {
   const problems: string[] = [];
@@ -48,6 +55,20 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     if (!/^https?:\/\/[^/]/.test(apiRoot)) problems.push(`BOT_API_ROOT is "${apiRoot}": use a URL like http://127.0.0.1:8081, or leave it unset for api.telegram.org.`);
   }
 
+  let dbTimeoutMs = 0;
+  try {
+    dbTimeoutMs = databaseTimeoutMs(env);
+  } catch (error) {
+    if (!(error instanceof DatabaseSettingError)) throw error;
+    problems.push(error.message);
+  }
+
+  const rawApiTimeout = env.BOT_API_TIMEOUT_MS?.trim();
+  const botApiTimeoutMs = rawApiTimeout ? Number(rawApiTimeout) : DEFAULT_BOT_API_TIMEOUT_MS;
+  if (!Number.isInteger(botApiTimeoutMs) || botApiTimeoutMs <= 0) {
+    problems.push(`BOT_API_TIMEOUT_MS is "${rawApiTimeout}": use a whole number of milliseconds, e.g. ${DEFAULT_BOT_API_TIMEOUT_MS}, or unset it for the default.`);
+  }
+
   if (problems.length > 0) throw new SettingsError(problems);
-  return { token, databaseUrl, environment: environment as 'prod' | 'test', apiRoot };
+  return { token, databaseUrl, environment: environment as 'prod' | 'test', apiRoot, databaseTimeoutMs: dbTimeoutMs, botApiTimeoutMs };
 }

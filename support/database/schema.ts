@@ -20,7 +20,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Pool, type PoolConfig } from 'pg';
-import { openCheckedPool, parseDatabaseUrl } from '../../src/bot/db/connection';
+import { boundedWaits, DEFAULT_DATABASE_TIMEOUT_MS, openCheckedPool, parseDatabaseUrl } from '../../src/bot/db/connection';
 
 export { DatabaseSettingError, parseDatabaseUrl, redact } from '../../src/bot/db/connection';
 
@@ -35,8 +35,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * Opens a pool for administrative work (creating and dropping schemas) and checks the server
  * answers; a malformed or unreachable URL throws a `DatabaseSettingError` naming `setting`.
  */
-export function openAdminPool(url: string | undefined, setting = 'DATABASE_URL'): Promise<Pool> {
-  return openCheckedPool(url, { max: 4 }, setting, 'or unset it to let the suite start an embedded PostgreSQL');
+export function openAdminPool(url: string | undefined, setting = 'DATABASE_URL', timeoutMs = DEFAULT_DATABASE_TIMEOUT_MS): Promise<Pool> {
+  return openCheckedPool(url, { max: 4, ...boundedWaits(timeoutMs) }, setting, 'or unset it to let the suite start an embedded PostgreSQL');
 }
 
 /** A fresh schema name: `<prefix><base36 time>_<random>`, e.g. `scn_m3x9k2_a1b2c3`. */
@@ -84,13 +84,14 @@ export async function dropOrphanSchemas(admin: Queryable, prefix: string, olderT
 
 /**
  * A pool whose every connection uses `schema` (`search_path=<schema>`), for the bot under test.
+ * Its waits are bounded like the admin pool's (DATABASE_TIMEOUT_MS; `config` may say otherwise).
  * Throws a `DatabaseSettingError` when `url` is malformed; reachability shows at the first query
  * (use {@link openAdminPool} first to fail early).
  */
 export function poolForSchema(url: string, schema: string, config: PoolConfig = {}): Pool {
   parseDatabaseUrl(url);
   assertSchemaName(schema);
-  const pool = new Pool({ max: 5, ...config, connectionString: url, options: `-c search_path=${schema}` });
+  const pool = new Pool({ max: 5, ...boundedWaits(DEFAULT_DATABASE_TIMEOUT_MS), ...config, connectionString: url, options: `-c search_path=${schema}` });
   pool.on('error', () => undefined); // an idle client lost its server; the next query reports it
   return pool;
 }

@@ -21,6 +21,7 @@ import {
   createSchema, dropOrphanSchemas, dropSchema, openAdminPool, poolForSchema, redact, scenarioSchemaName, startEmbeddedPostgres,
   type EmbeddedPostgresServer,
 } from './index';
+import { boundedWaits, databaseTimeoutMs } from '../../src/bot/db/connection';
 import { migrate } from '../../src/bot/db/migrate';
 
 /** Prefix of every scenario schema; schemas with it that a crashed run left are dropped at start. */
@@ -43,6 +44,8 @@ export class WorkerDatabase {
     private readonly embedded: EmbeddedPostgresServer | undefined,
     /** Orphaned schemas dropped at start, for the log. */
     readonly droppedOrphans: string[],
+    /** DATABASE_TIMEOUT_MS: the bound of every wait on the server, the bot's pools' too. */
+    private readonly timeoutMs: number,
   ) {}
 
   /** The next scenario's schema, being prepared while the current scenario runs. */
@@ -55,12 +58,13 @@ export class WorkerDatabase {
   /** Connects to DATABASE_URL (checked: shape and reachability) or starts an embedded server. */
   static async open(env: NodeJS.ProcessEnv = process.env): Promise<WorkerDatabase> {
     const configured = env.DATABASE_URL?.trim() ? env.DATABASE_URL : undefined;
+    const timeoutMs = databaseTimeoutMs(env);
     const embedded = configured ? undefined : await startEmbeddedPostgres({ parentDir: env.EMBEDDED_POSTGRES_DIR?.trim() || undefined });
     try {
       const url = configured ?? embedded!.url;
-      const admin = await openAdminPool(url, 'DATABASE_URL');
+      const admin = await openAdminPool(url, 'DATABASE_URL', timeoutMs);
       const dropped = await dropOrphanSchemas(admin, SCENARIO_SCHEMA_PREFIX);
-      return new WorkerDatabase(url, admin, embedded, dropped);
+      return new WorkerDatabase(url, admin, embedded, dropped, timeoutMs);
     } catch (error) {
       await embedded?.stop();
       throw error;
@@ -127,7 +131,7 @@ export class WorkerDatabase {
   private async prepareSchema(): Promise<ScenarioSchema> {
     const name = scenarioSchemaName(SCENARIO_SCHEMA_PREFIX);
     await createSchema(this.admin, name);
-    const pool = poolForSchema(this.url, name);
+    const pool = poolForSchema(this.url, name, boundedWaits(this.timeoutMs));
     try {
       await migrate(pool);
     } catch (error) {

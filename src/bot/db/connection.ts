@@ -23,6 +23,30 @@ export class DatabaseSettingError extends Error {
 
 const URL_SHAPE = 'postgres://user:password@host:5432/database';
 
+/** The setting that bounds every wait on PostgreSQL: connecting (with the log-in), and each query's answer. */
+export const DATABASE_TIMEOUT_SETTING = 'DATABASE_TIMEOUT_MS';
+export const DEFAULT_DATABASE_TIMEOUT_MS = 10_000;
+
+/**
+ * Reads DATABASE_TIMEOUT_MS (default 10 s). A server that accepts connections but never answers
+ * (a wrong port, a proxy with nothing behind it, a server stuck in recovery) would otherwise
+ * hold every wait for as long as TCP keeps the connection open.
+ */
+export function databaseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[DATABASE_TIMEOUT_SETTING]?.trim();
+  if (!raw) return DEFAULT_DATABASE_TIMEOUT_MS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new DatabaseSettingError(DATABASE_TIMEOUT_SETTING, `is "${raw}"`, `Use a whole number of milliseconds, e.g. ${DEFAULT_DATABASE_TIMEOUT_MS}, or unset it for the default`);
+  }
+  return value;
+}
+
+/** Pool settings that bound every wait: connecting (TCP, start-up, log-in) and each query's answer. */
+export function boundedWaits(timeoutMs: number): Pick<PoolConfig, 'connectionTimeoutMillis' | 'query_timeout'> {
+  return { connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs };
+}
+
 /** Checks the shape of a PostgreSQL URL without connecting; throws {@link DatabaseSettingError}. */
 export function parseDatabaseUrl(url: string | undefined, setting = 'DATABASE_URL'): URL {
   if (url === undefined || url.trim() === '') {
@@ -46,7 +70,9 @@ export function parseDatabaseUrl(url: string | undefined, setting = 'DATABASE_UR
 
 /**
  * Opens a pool on `url` and proves the server answers (`SELECT 1`), so a wrong URL fails now,
- * with a clear message, and not at the first query of the first user.
+ * with a clear message, and not at the first query of the first user. Every wait of the pool is
+ * bounded (default {@link DEFAULT_DATABASE_TIMEOUT_MS}, or `config`'s own bounds): a server that
+ * accepts the connection and then says nothing fails within that time, naming the setting.
  */
 export async function openCheckedPool(
   url: string | undefined,
@@ -56,7 +82,8 @@ export async function openCheckedPool(
   alternative?: string,
 ): Promise<Pool> {
   const parsed = parseDatabaseUrl(url, setting);
-  const pool = new Pool({ ...config, connectionString: url });
+  const bounded = { ...boundedWaits(DEFAULT_DATABASE_TIMEOUT_MS), ...config };
+  const pool = new Pool({ ...bounded, connectionString: url });
   pool.on('error', () => undefined); // an idle client lost its server; the next query reports it
   try {
     await pool.query('SELECT 1');
@@ -65,12 +92,16 @@ export async function openCheckedPool(
     await pool.end().catch(() => undefined);
     const where = `${parsed.hostname}:${parsed.port || 5432}`;
     const reason = cause instanceof Error ? cause.message || (cause as { code?: string }).code || cause.name : String(cause);
-    throw new DatabaseSettingError(
-      setting,
-      `cannot reach PostgreSQL at ${where} (${reason})`,
-      `Start a server there or correct ${setting}${alternative ? `; ${alternative}` : ''}`,
-      { cause },
-    );
+    const otherwise = alternative ? `; ${alternative}` : '';
+    if (/timeout|timed out/i.test(reason)) {
+      throw new DatabaseSettingError(
+        setting,
+        `PostgreSQL at ${where} did not answer within ${bounded.connectionTimeoutMillis} ms (${reason})`,
+        `Check that ${setting} points at a PostgreSQL server that is up (not another service, not a proxy with nothing behind it), or raise ${DATABASE_TIMEOUT_SETTING}${otherwise}`,
+        { cause },
+      );
+    }
+    throw new DatabaseSettingError(setting, `cannot reach PostgreSQL at ${where} (${reason})`, `Start a server there or correct ${setting}${otherwise}`, { cause });
   }
 }
 
