@@ -12,15 +12,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isRunning } from '../../../support/database/processes';
 import { processesIn, untilEmpty } from '../database/owner-process';
+import { CUCUMBER, realSuiteConfig, ROOT } from '../real-suite-config';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const CUCUMBER = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
 const FIXTURE = join(__dirname, 'fixture');
 
 interface Marker {
@@ -51,18 +50,8 @@ function runSuite(t: import('node:test').TestContext, args: string[], options: {
   chmodSync(dir, 0o755);
   chmodSync(pgDir, 0o755); // as root, the server runs as "postgres", which must reach its directory
   t.after(() => (process.env.KEEP_KILLS_TEST_DIR ? console.log(`kept ${dir}`) : rmSync(dir, { recursive: true, force: true })));
-  const config = join(dir, 'cucumber.js');
-  writeFileSync(config, `
-    const real = require(${JSON.stringify(join(ROOT, 'cucumber.js'))}).default;
-    const inReports = (format) => format.replace(/(^|:)reports\\//, (_, colon) => colon + ${JSON.stringify(`${reportsDir}/`)});
-    module.exports = { default: {
-      ...real,
-      paths: [${JSON.stringify(join(FIXTURE, 'kill-points.feature'))}],
-      require: [...real.require, ${JSON.stringify(join(FIXTURE, 'kill-points.steps.ts'))}],
-      format: real.format.map(inReports),
-    } };
-  `);
-  const child = spawn(process.execPath, [CUCUMBER, '--config', relative(ROOT, config), ...args], {
+  const config = realSuiteConfig(dir, { paths: [join(FIXTURE, 'kill-points.feature')], require: [join(FIXTURE, 'kill-points.steps.ts')], reportsDir });
+  const child = spawn(process.execPath, [CUCUMBER, '--config', config, ...args], {
     cwd: ROOT,
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', EMBEDDED_POSTGRES_DIR: pgDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,9 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { CUCUMBER, realSuiteConfig, ROOT } from '../../real-suite-config';
 
-const ROOT = join(__dirname, '..', '..', '..', '..');
-const CUCUMBER = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
 const SECRET = 'Sup3r-Secret-Passw0rd';
 const TOKEN = '7654321:AAFakeTokenForTheConsoleTest_0123456789';
 
@@ -63,8 +62,11 @@ test('what steps, formatters and an uncaught error print is masked, serially and
   }
 });
 
-test('a malformed DATABASE_URL with a password: the raw npx cucumber-js run names the setting and masks the password', { timeout: 120_000 }, () => {
-  const run = cucumber(['features/start.feature', '--format', 'progress'], { DATABASE_URL: `postgres://alice:${SECRET}@db host:5432/album` });
+test('a malformed DATABASE_URL with a password: the raw npx cucumber-js run names the setting and masks the password', { timeout: 120_000 }, (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'mask-console-real-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const config = realSuiteConfig(dir, { reportsDir: join(dir, 'reports') });
+  const run = cucumber(['--config', config, 'features/start.feature', '--format', 'progress'], { DATABASE_URL: `postgres://alice:${SECRET}@db host:5432/album` });
   assert.notEqual(run.status, 0, run.output);
   assert.match(run.output, /DATABASE_URL: is not a URL/, run.output);
   assertMasked(run.output);
