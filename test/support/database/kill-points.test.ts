@@ -14,7 +14,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRunning } from '../../../support/database/processes';
-import { ownerScript, processesIn, stagesOf, untilEmpty } from './owner-process';
+import { leftoversIn, ownerScript, stagesOf, untilEmpty } from './owner-process';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -47,7 +47,7 @@ test('killed with SIGKILL during initdb: initdb is killed, its directory and pas
   await exited;
   await untilEmpty(parentDir);
   assert.equal(isRunning(initdb), false, 'initdb still runs');
-  assert.deepEqual(processesIn(parentDir), [], 'processes of the server are left');
+  assert.deepEqual(leftoversIn(parentDir), [], 'processes of the server are left');
   assert.deepEqual(readdirSync(temp).filter((name) => name.startsWith('pg-password-')), [], 'a password file was left in the temp directory');
 });
 
@@ -59,7 +59,7 @@ test('killed with SIGKILL once the server runs: the server is killed and its dir
   await exited;
   await untilEmpty(parentDir);
   assert.equal(isRunning(server), false, 'the server still runs');
-  assert.deepEqual(processesIn(parentDir), [], 'processes of the server are left');
+  assert.deepEqual(leftoversIn(parentDir), [], 'processes of the server are left');
   await assert.rejects(
     new Promise((resolve, reject) => connect(port, '127.0.0.1').once('connect', resolve).once('error', reject)),
     /ECONNREFUSED/,

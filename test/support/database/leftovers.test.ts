@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { sweepLeftovers } from '../../../support/database/leftovers';
 import { isRunning } from '../../../support/database/processes';
 import { createServerDirectory, OWNER_FILE } from '../../../support/database/server-directory';
-import { ownerScript, processesIn, processesWith, stagesOf } from './owner-process';
+import { leftoversIn, ownerScript, processesWith, stagesOf } from './owner-process';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const PASSWORD = 'postgres';
@@ -52,7 +52,7 @@ test("a dead owner's directory is removed and the server still running from it i
   assert.match(removed[0]!, new RegExp(`its owner, process ${owner.pid}, is gone; killed its server ${server}`));
   assert.deepEqual(readdirSync(parentDir), []);
   assert.equal(isRunning(server), false);
-  assert.deepEqual(processesIn(parentDir), [], 'no backend of it is left');
+  assert.deepEqual(leftoversIn(parentDir), [], 'no backend of it is left');
 });
 
 test("a live run's directory, another host's and a fresh one without an owner record are kept", async (t) => {

@@ -96,3 +96,38 @@ export function processesIn(dir: string): number[] {
     })
     .map(Number);
 }
+
+/** PF_EXITING in the flags of /proc/<pid>/stat: the process is on its way out (Linux). */
+const PF_EXITING = 0x4;
+
+/**
+ * What is left in `dir` once a run is over: `pid: command line` of each process that lives there
+ * (as `processesIn`), read once per process so the verdict and its description agree, leaving
+ * out processes that are not leftovers: zombies, processes already exiting (a killed backend
+ * between SIGKILL and its end, whose command line reads empty), and the watchdog with the commands
+ * it runs (its `rm` of the directory), which end on their own once the directory has gone.
+ */
+export function leftoversIn(dir: string): string[] {
+  return processesIn(dir).flatMap((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const [state, , pgrp] = fields;
+      if (state === 'Z' || state === 'X' || (Number(fields[6]) & PF_EXITING) !== 0) return [];
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      if (isWatchdog(pid) || isWatchdog(Number(pgrp))) return [];
+      return [`${pid}: ${command || '(no command line)'} [state ${state}, cwd ${readlinkSync(`/proc/${pid}/cwd`)}]`];
+    } catch {
+      return []; // ended meanwhile
+    }
+  });
+}
+
+/** True when `pid` is an embedded PostgreSQL's watchdog (support/database/watchdog.ts). */
+function isWatchdog(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('pg-watchdog');
+  } catch {
+    return false;
+  }
+}

@@ -12,12 +12,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isRunning } from '../../../support/database/processes';
-import { processesIn, untilEmpty } from '../database/owner-process';
+import { leftoversIn, untilEmpty } from '../database/owner-process';
 import { CUCUMBER, realSuiteConfig, ROOT } from '../real-suite-config';
 
 const FIXTURE = join(__dirname, 'fixture');
@@ -96,18 +96,7 @@ async function assertNothingLeft(run: Run, markers: Marker[]): Promise<void> {
   await run.ended;
   for (const { pid } of markers) assert.equal(isRunning(pid), false, `the process ${pid} that ran a scenario still runs`);
   await untilEmpty(run.pgDir);
-  // The watchdog itself may still be exiting once it removed the directory: it is not a leftover.
-  const left = processesIn(run.pgDir).map(describeProcess).filter((line) => line !== undefined && !line.includes('pg-watchdog'));
-  assert.deepEqual(left, [], `processes of the run are left:\n${run.output()}`);
-}
-
-/** `pid: command line`, or undefined when the process has ended meanwhile. */
-function describeProcess(pid: number): string | undefined {
-  try {
-    return `${pid}: ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')}`;
-  } catch {
-    return undefined;
-  }
+  assert.deepEqual(leftoversIn(run.pgDir), [], `processes of the run are left:\n${run.output()}`);
 }
 
 const skip = process.platform !== 'linux' && 'needs Linux (/proc) to find leftover processes';
