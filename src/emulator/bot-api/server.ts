@@ -15,6 +15,28 @@ export interface BotApiServerOptions {
   state: TelegramState;
   /** Where unexpected failures (answered 500) are reported; stderr by default. */
   logError?: (message: string, error: unknown) => void;
+  /**
+   * A request whose headers and body have not all arrived this long after it began is answered
+   * 408 and its connection closed; a kept-alive connection idle between requests is closed after
+   * this long or Node's 5 s, whichever is shorter (default {@link DEFAULT_HTTP_TIMEOUT_MS}).
+   */
+  requestTimeoutMs?: number;
+}
+
+/** Default for {@link BotApiServerOptions.requestTimeoutMs}: Node's own headers timeout. */
+export const DEFAULT_HTTP_TIMEOUT_MS = 60_000;
+/** Bounds of the HTTP timeout setting. */
+export const MIN_HTTP_TIMEOUT_MS = 1;
+export const MAX_HTTP_TIMEOUT_MS = 3_600_000;
+/** Node's default keep-alive timeout: an idle kept-alive connection closes after it. */
+const NODE_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+/** Checks an HTTP timeout setting; throws a message naming the bounds. */
+export function checkHttpTimeout(ms: number): number {
+  if (!Number.isFinite(ms) || ms < MIN_HTTP_TIMEOUT_MS || ms > MAX_HTTP_TIMEOUT_MS) {
+    throw new RangeError(`an HTTP request timeout is ${MIN_HTTP_TIMEOUT_MS} ms to ${MAX_HTTP_TIMEOUT_MS / 1000} s, not ${ms}`);
+  }
+  return ms;
 }
 
 export interface BotApiServer {
@@ -44,16 +66,28 @@ export async function startBotApiServer(options: BotApiServerOptions): Promise<B
   const host = options.host ?? '127.0.0.1';
   const logError = options.logError ?? ((message, error) => console.error(`[bot-api] ${message}`, error));
   const hub = new UpdateHub(state);
+  const requestTimeout = checkHttpTimeout(options.requestTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS);
 
-  const server = createServer((request, response) => {
+  // Half-sent requests and idle connections must not pile up (each holds a socket and its
+  // buffered bytes). Node enforces requestTimeout/headersTimeout only when its periodic check
+  // runs (every 30 s by default), so the check runs often enough for the timeout to mean it.
+  // A long poll is not affected: its request has fully arrived while the answer waits.
+  const server = createServer({
+    requestTimeout,
+    headersTimeout: requestTimeout,
+    keepAliveTimeout: Math.min(requestTimeout, NODE_KEEP_ALIVE_TIMEOUT_MS),
+    connectionsCheckingInterval: Math.max(1, Math.min(30_000, Math.floor(requestTimeout / 4))),
+  }, (request, response) => {
     serve(request, response).catch((error: unknown) => {
       logError(`${request.method} ${redactToken(request.url ?? '')} failed`, error);
       if (!response.headersSent) respond(response, new BotApiError(500, 'Internal Server Error').toJSON(), 500);
       else response.destroy();
     });
   });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // A request not fully received within the timeout is 408, as Node's own handler answers it.
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });
 
