@@ -9,6 +9,12 @@
  * EMULATOR_DC1_PORT / EMULATOR_DC2_PORT / EMULATOR_DC3_PORT, EMULATOR_BOT_API_PORT,
  * EMULATOR_BOT_USERNAME (default family_album_bot), EMULATOR_MTPROTO_IDLE_TIMEOUT_S (default 120:
  * an MTProto connection that completes no frame for that long is closed; 0.001 … 3600),
+ * EMULATOR_HTTP_TIMEOUT_S (default 60: a Bot API request whose headers and body have not all
+ * arrived that long after it began is answered 408 and closed; kept-alive connections idle
+ * between requests close after it or 5 s; 0.001 … 3600), EMULATOR_MEDIA_BUDGET_MB (default 64:
+ * the megabytes of files no message holds kept for bots' file_ids; 0 or more),
+ * EMULATOR_UPLOAD_PARTS_TTL_S (default 600: upload parts no send used are forgotten after that
+ * long without a new part; 0.001 … 86400),
  * EMULATOR_RSA_KEY (a 2048-bit RSA private key PEM, inline or a file path: the servers keep that
  * key, so clients keep their registered public key across restarts; default a fresh key).
  */
@@ -29,14 +35,26 @@ function portSetting(name: string, max = 65535): number | undefined {
 /** MTProto ports stay ≤ 32767: GramJS's StringSession stores the port as a signed 16-bit number. */
 const MAX_MTPROTO_PORT = 32767;
 
-function idleTimeoutSetting(): number | undefined {
-  const raw = process.env.EMULATOR_MTPROTO_IDLE_TIMEOUT_S;
+/** A timeout in seconds from 0.001 to `maxSeconds`, as milliseconds; undefined when unset. */
+function timeoutSetting(name: string, defaultSeconds: number, maxSeconds = 3600): number | undefined {
+  const raw = process.env[name];
   if (raw === undefined || raw === '') return undefined;
   const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds < 0.001 || seconds > 3600) {
-    throw new Error(`EMULATOR_MTPROTO_IDLE_TIMEOUT_S=${raw} is not a timeout: use seconds from 0.001 to 3600 (or leave it unset for 120)`);
+  if (!Number.isFinite(seconds) || seconds < 0.001 || seconds > maxSeconds) {
+    throw new Error(`${name}=${raw} is not a timeout: use seconds from 0.001 to ${maxSeconds} (or leave it unset for ${defaultSeconds})`);
   }
   return seconds * 1000;
+}
+
+/** A size in megabytes (0 or more, fractions allowed), as bytes; undefined when unset. */
+function megabytesSetting(name: string, defaultMegabytes: number): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const megabytes = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(megabytes) || megabytes < 0) {
+    throw new Error(`${name}=${raw} is not a size: use megabytes, 0 or more (or leave it unset for ${defaultMegabytes})`);
+  }
+  return Math.round(megabytes * 1024 * 1024);
 }
 
 async function main(): Promise<void> {
@@ -50,7 +68,10 @@ async function main(): Promise<void> {
       3: portSetting('EMULATOR_DC3_PORT', MAX_MTPROTO_PORT),
     },
     botApiPort: portSetting('EMULATOR_BOT_API_PORT'),
-    mtprotoIdleTimeoutMs: idleTimeoutSetting(),
+    mtprotoIdleTimeoutMs: timeoutSetting('EMULATOR_MTPROTO_IDLE_TIMEOUT_S', 120),
+    httpRequestTimeoutMs: timeoutSetting('EMULATOR_HTTP_TIMEOUT_S', 60),
+    mediaBudgetBytes: megabytesSetting('EMULATOR_MEDIA_BUDGET_MB', 64),
+    uploadPartsTtlMs: timeoutSetting('EMULATOR_UPLOAD_PARTS_TTL_S', 600, 86_400),
     rsaKey: process.env.EMULATOR_RSA_KEY ? ServerRsaKey.fromSetting('EMULATOR_RSA_KEY', process.env.EMULATOR_RSA_KEY) : undefined,
   });
   applyFaultSettings(emulator.control, faults);

@@ -29,6 +29,16 @@ export interface EmulatorOptions {
   rsaKey?: ServerRsaKey;
   /** MTProto connections that complete no frame for this long are closed (default 120 s; 1 ms … 1 h). */
   mtprotoIdleTimeoutMs?: number;
+  /** A Bot API request not fully received this long after it began is answered 408 and closed (default 60 s; 1 ms … 1 h). */
+  httpRequestTimeoutMs?: number;
+  /**
+   * Bytes of stored files that no message holds any more but a bot was given a file_id for:
+   * past it, the least recently released go first (default 64 MB; see `state/media-store.ts`).
+   * Files a message holds are never evicted.
+   */
+  mediaBudgetBytes?: number;
+  /** Upload parts no send used are forgotten after this long without a new part (default 10 min). */
+  uploadPartsTtlMs?: number;
 }
 
 /** What a client or a bot needs to reach the emulator. Plain data: printable as JSON. */
@@ -69,7 +79,10 @@ export interface Emulator extends EmulatorConnection {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
   const dcId = options.dcId ?? DEFAULT_DC;
-  const state = new TelegramState();
+  const state = new TelegramState({ mediaBudgetBytes: options.mediaBudgetBytes, uploadPartsTtlMs: options.uploadPartsTtlMs });
+  // Abandoned uploads are forgotten even when no one uploads anything more.
+  const uploadSweep = setInterval(() => state.sweepUploads(), Math.min(60_000, options.uploadPartsTtlMs ?? 60_000));
+  uploadSweep.unref();
   const control = new EmulatorControl(state);
   const rsaKey = options.rsaKey ?? (await ServerRsaKey.generateAsync());
   const handlers = createHandlers();
@@ -86,7 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Updates reach an account's sessions on its home DC, where its client is signed in.
   const unsubscribe = subscribeUpdates(state, (accountId, updates) =>
     (servers.get(state.findAccount(accountId)?.homeDc ?? dcId) ?? home).pushUpdates(accountId, updates));
-  const botApi = await startBotApiServer({ host, port: options.botApiPort ?? 0, state });
+  const botApi = await startBotApiServer({ host, port: options.botApiPort ?? 0, state, requestTimeoutMs: options.httpRequestTimeoutMs });
   const botFather = new BotFather(state);
   botFather.start();
 
@@ -107,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     servers,
     connection: () => ({ ...connection, dcs: connection.dcs.map((dc) => ({ ...dc })) }),
     async stop() {
+      clearInterval(uploadSweep);
       control.stop();
       botFather.stop();
       unsubscribe();

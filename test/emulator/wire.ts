@@ -6,7 +6,7 @@
 import { Api, type TelegramClient } from 'telegram';
 import { Raw } from 'telegram/events';
 import { createEmulatorClient } from '../../src/emulator/gramjs';
-import { type Emulator, startEmulator } from '../../src/emulator';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../../src/emulator';
 import type { Account } from '../../src/emulator/state';
 
 export interface Person {
@@ -25,8 +25,8 @@ export interface Wire {
 
 let numbers = 0;
 
-export async function startWire(): Promise<Wire> {
-  const emulator = await startEmulator();
+export async function startWire(options: EmulatorOptions = {}): Promise<Wire> {
+  const emulator = await startEmulator(options);
   const endpoint = { host: emulator.host, port: emulator.mtprotoPort, dcId: emulator.dcId, rsaPublicKeyPem: emulator.rsaPublicKeyPem };
   const clients: TelegramClient[] = [];
   return {

@@ -1,6 +1,9 @@
 export * from './types';
 export { TelegramState, isFileMedia, isStandardReaction } from './state';
-export type { StateEvents, NewMessage, MessageChanges } from './state';
+export type { StateEvents, StateOptions, NewMessage, MessageChanges } from './state';
+export { DEFAULT_UPLOAD_PARTS_BUDGET_BYTES } from './state';
+export { checkMediaBudget, DEFAULT_MEDIA_BUDGET_BYTES, type MediaUsage } from './media-store';
+export { checkUploadPartsTtl, DEFAULT_UPLOAD_PARTS_TTL_MS } from './upload-parts';
 export {
   LIMITS, USERNAME_PATTERN, checkBotUsername, checkCaption, checkMessageText, checkModified, checkNewUsername, isUsernameShaped, withoutAt,
 } from './rules';

@@ -8,6 +8,8 @@ import { Faults } from './faults';
 import { UpdateJournal } from './update-journal';
 import { randomLong } from './ids';
 import { imageSize } from './image-size';
+import { MediaStore, type MediaUsage } from './media-store';
+import { UploadParts } from './upload-parts';
 import { DEFAULT_PRIVACY, privacyAllows, type PrivacyKey, type PrivacyRule } from './privacy';
 import {
   LIMITS, checkBotUsername, checkMessageText, checkModified, checkNewUsername, isUsernameShaped, withoutAt,
@@ -35,6 +37,20 @@ export interface StateEvents {
   /** A person blocked or unblocked another account. */
   block: [BlockEvent];
 }
+
+export interface StateOptions {
+  /** Bytes of files no message holds that stay stored for bots' file_ids (`media-store.ts`; default 64 MB). */
+  mediaBudgetBytes?: number;
+  /** Upload parts no send used are forgotten after this long without a new part (`upload-parts.ts`; default 10 min). */
+  uploadPartsTtlMs?: number;
+  /** Bytes unfinished uploads may hold together; past it the least recently touched go first (default 512 MB). */
+  uploadPartsBudgetBytes?: number;
+  /** The clock for upload expiry (ms); tests pass their own. */
+  now?: () => number;
+}
+
+/** Default for {@link StateOptions.uploadPartsBudgetBytes}. */
+export const DEFAULT_UPLOAD_PARTS_BUDGET_BYTES = 512 * 1024 * 1024;
 
 export interface NewMessage {
   text?: string;
@@ -68,9 +84,8 @@ export class TelegramState extends EventEmitter<StateEvents> {
   readonly journal = new UpdateJournal();
   private readonly accounts = new Map<number, Account>();
   private readonly boxes = new Map<number, Map<number, Message>>();
-  private readonly photos = new Map<bigint, Photo>();
-  private readonly documents = new Map<bigint, Document>();
-  private readonly uploads = new Map<string, Buffer[]>();
+  private readonly media: MediaStore;
+  private readonly uploads: UploadParts;
   private readonly conversations = new Set<string>();
   /** `<blocker>:<blocked>` → when, for every block in force (oldest first). */
   private readonly blocks = new Map<string, number>();
@@ -79,8 +94,14 @@ export class TelegramState extends EventEmitter<StateEvents> {
   private nextMessageKey = 1;
   private nextMediaId = 1n;
 
-  constructor() {
+  constructor(options: StateOptions = {}) {
     super();
+    this.media = new MediaStore({ budgetBytes: options.mediaBudgetBytes });
+    this.uploads = new UploadParts({
+      ttlMs: options.uploadPartsTtlMs,
+      budgetBytes: options.uploadPartsBudgetBytes ?? DEFAULT_UPLOAD_PARTS_BUDGET_BYTES,
+      now: options.now,
+    });
     // Many sessions may listen at once (one per connected client and bot).
     this.setMaxListeners(0);
   }
@@ -146,6 +167,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
       if (peerBoxId !== undefined && peerId !== accountId) byPeer.set(peerId, [...(byPeer.get(peerId) ?? []), peerBoxId]);
     }
     for (const [peerId, boxIds] of byPeer) if (this.accounts.has(peerId)) this.removeFromBox(peerId, boxIds, 0);
+    for (const message of this.boxes.get(accountId)?.values() ?? []) this.leaveBox(message, accountId);
     this.accounts.delete(account.id);
     this.boxes.delete(account.id);
     this.journal.forget(account.id);
@@ -327,22 +349,37 @@ export class TelegramState extends EventEmitter<StateEvents> {
     const size = imageSize(bytes);
     if (!size) throw new BadRequestError('IMAGE_PROCESS_FAILED', 'the file is not a JPEG, PNG, GIF or WebP image');
     const photo: Photo = { ...this.newMediaIdentity(), bytes, width: size.width, height: size.height, dcId };
-    this.photos.set(photo.id, photo);
+    this.media.add({ kind: 'photo', photo });
     return photo;
   }
 
   storeDocument(init: { bytes: Buffer; mimeType: string; kind?: DocumentKind; fileName?: string; duration?: number; width?: number; height?: number; emoji?: string; title?: string; performer?: string; dcId?: number }): Document {
     const document: Document = { ...this.newMediaIdentity(), kind: 'file', ...init, dcId: init.dcId ?? DEFAULT_DC };
-    this.documents.set(document.id, document);
+    this.media.add({ kind: 'document', document });
     return document;
   }
 
   findPhoto(id: bigint): Photo | undefined {
-    return this.photos.get(id);
+    return this.media.findPhoto(id);
   }
 
   findDocument(id: bigint): Document | undefined {
-    return this.documents.get(id);
+    return this.media.findDocument(id);
+  }
+
+  /**
+   * What stored files and unfinished uploads hold: for tests, the bench and snapshots. Expired
+   * upload parts are forgotten first, so the figure is what is really kept.
+   */
+  mediaUsage(): MediaUsage & { uploads: number; uploadBytes: number } {
+    this.uploads.sweep();
+    const uploads = this.uploads.usage();
+    return { ...this.media.usage(), uploads: uploads.uploads, uploadBytes: uploads.bytes };
+  }
+
+  /** Forgets upload parts past their TTL (the emulator calls it now and then; saves and sends do too). */
+  sweepUploads(): void {
+    this.uploads.sweep();
   }
 
   private newMediaIdentity() {
@@ -356,23 +393,12 @@ export class TelegramState extends EventEmitter<StateEvents> {
 
   /** Keeps one part of a file a client is uploading (MTProto `upload.saveFilePart`). */
   saveFilePart(accountId: number, fileId: bigint, part: number, bytes: Buffer): void {
-    if (part < 0 || part > 3999) throw new BadRequestError('FILE_PART_INVALID', `part ${part} is out of range`);
-    const key = `${accountId}:${fileId}`;
-    const parts = this.uploads.get(key) ?? [];
-    parts[part] = bytes;
-    this.uploads.set(key, parts);
+    this.uploads.save(accountId, fileId, part, bytes);
   }
 
   /** Joins an upload's parts, checking that all `totalParts` arrived, and forgets them. */
   takeUpload(accountId: number, fileId: bigint, totalParts: number): Buffer {
-    const key = `${accountId}:${fileId}`;
-    const parts = this.uploads.get(key);
-    if (!parts) throw new BadRequestError('FILE_PARTS_INVALID', `no parts were uploaded for file ${fileId}`);
-    for (let i = 0; i < totalParts; i++) {
-      if (!parts[i]) throw new BadRequestError(`FILE_PART_${i}_MISSING`, `part ${i} of ${totalParts} never arrived`);
-    }
-    this.uploads.delete(key);
-    return Buffer.concat(parts.slice(0, totalParts));
+    return this.uploads.take(accountId, fileId, totalParts);
   }
 
   // ── messages ────────────────────────────────────────────────────────────────────────────
@@ -450,7 +476,12 @@ export class TelegramState extends EventEmitter<StateEvents> {
       message.text = text;
       message.entities = entities;
     }
-    if (changes.media) message.media = changes.media;
+    if (changes.media) {
+      const old = message.media;
+      message.media = changes.media;
+      this.media.hold(changes.media, [...message.boxIds.keys()].some((ownerId) => this.accounts.get(ownerId)?.isBot));
+      if (old && isFileMedia(old)) this.media.release(old);
+    }
     message.replyMarkup = markup;
     message.editDate = unixNow();
     for (const [ownerId, ownBoxId] of message.boxIds) {
@@ -647,8 +678,7 @@ export class TelegramState extends EventEmitter<StateEvents> {
     for (const { settle } of this.callbackQueries.values()) settle(new BadRequestError('QUERY_ID_INVALID', 'the emulator was reset'));
     this.accounts.clear();
     this.boxes.clear();
-    this.photos.clear();
-    this.documents.clear();
+    this.media.clear();
     this.uploads.clear();
     this.conversations.clear();
     this.blocks.clear();
@@ -661,17 +691,31 @@ export class TelegramState extends EventEmitter<StateEvents> {
     const boxId = ++owner.lastMessageId;
     owner.pts++;
     if (!owner.isBot) this.journal.record(owner.id, { kind: 'message', pts: owner.pts, ptsCount: 1, date: message.date, boxId });
+    if (message.media && isFileMedia(message.media)) {
+      // A message holds its file from its first box on; a bot's box hands the bot a file_id.
+      if (message.boxIds.size === 0) this.media.hold(message.media, owner.isBot);
+      else if (owner.isBot) this.media.handedToBot(message.media);
+    }
     message.boxIds.set(owner.id, boxId);
     this.boxes.get(owner.id)!.set(boxId, message);
     return { ownerId: owner.id, boxId, message, outgoing: owner.id === message.senderId, pts: owner.pts };
+  }
+
+  /** Takes `message` out of `ownerId`'s box list; its file is released when it left its last box. */
+  private leaveBox(message: Message, ownerId: number): void {
+    if (!message.boxIds.delete(ownerId) || message.boxIds.size > 0) return;
+    if (message.media && isFileMedia(message.media)) this.media.release(message.media);
   }
 
   /** `causedBy` 0 means the emulator itself (a wipe). */
   private removeFromBox(ownerId: number, boxIds: number[], causedBy: number): void {
     const box = this.boxes.get(ownerId)!;
     const owner = this.requireAccount(ownerId);
-    for (const id of boxIds) {
-      box.get(id)?.boxIds.delete(ownerId);
+    // Oldest first, so that files are released in the order their messages were sent: the
+    // media budget evicts the least recently released, and the newest should stay the longest.
+    for (const id of [...boxIds].sort((a, b) => a - b)) {
+      const message = box.get(id);
+      if (message) this.leaveBox(message, ownerId);
       box.delete(id);
     }
     owner.pts += boxIds.length;
