@@ -36,6 +36,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'test-dc-twin', run: async (options) => (await import('./test-dc-twin')).runTestDcTwin(options) },
   { name: 'memory', run: async (options) => (await import('./memory')).runMemory(options) },
   { name: 'frames', run: async (options) => (await import('./frames')).runFrames(options) },
+  { name: 'emulator-memory', run: async (options) => (await import('./emulator-memory')).runEmulatorMemory(options) },
 ];
 
 interface Arguments {
