@@ -70,6 +70,22 @@ test('an idle timeout outside its bounds is refused with the setting named', asy
   assert.match(stderr, /EMULATOR_MTPROTO_IDLE_TIMEOUT_S=86400 is not a timeout/);
 });
 
+test('the memory and HTTP settings outside their bounds are refused with the setting named', async () => {
+  const refusals: Array<[Record<string, string>, RegExp]> = [
+    [{ EMULATOR_MEDIA_BUDGET_MB: 'lots' }, /EMULATOR_MEDIA_BUDGET_MB=lots is not a size: use megabytes, 0 or more/],
+    [{ EMULATOR_HTTP_TIMEOUT_S: '0' }, /EMULATOR_HTTP_TIMEOUT_S=0 is not a timeout: use seconds from 0.001 to 3600/],
+    [{ EMULATOR_UPLOAD_PARTS_TTL_S: '-5' }, /EMULATOR_UPLOAD_PARTS_TTL_S=-5 is not a timeout: use seconds from 0.001 to 86400/],
+  ];
+  await Promise.all(refusals.map(async ([env, message]) => {
+    const child = startCli(env);
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 1);
+    assert.match(stderr, message);
+  }));
+});
+
 test('EMULATOR_RSA_KEY pins the key: the same fingerprint on every start', async () => {
   const { generateKeyPairSync } = await import('node:crypto');
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
