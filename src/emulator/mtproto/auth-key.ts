@@ -45,6 +45,9 @@ export class AuthKey {
 }
 
 /** What the key exchange tells the store about a new key. */
+/** The two RSA encryptions of p_q_inner_data Telegram accepts (core.telegram.org/mtproto/auth_key): RSA_PAD and the older sha1 + data + padding. */
+export type InnerDataEncryption = 'RSA_PAD' | 'sha1+data+padding';
+
 export interface NewKeyDetails {
   /**
    * The first server salt: new_nonce[0:8] XOR server_nonce[0:8], as the spec sets it
@@ -53,6 +56,8 @@ export interface NewKeyDetails {
   salt?: bigint;
   /** A temporary key (p_q_inner_data_temp*): when it expires, unix seconds (core.telegram.org/mtproto/auth_key#perfect-forward-secrecy). */
   expiresAt?: number;
+  /** How the client RSA-encrypted p_q_inner_data. */
+  innerDataEncryption?: InnerDataEncryption;
 }
 
 /** One auth key as the server keeps it. */
@@ -72,6 +77,8 @@ export class StoredAuthKey {
     readonly salt: bigint,
     /** Unix seconds after which a temporary key is refused (-404); undefined for permanent keys. */
     public expiresAt?: number,
+    /** How its key exchange RSA-encrypted p_q_inner_data (undefined for keys made elsewhere). */
+    readonly innerDataEncryption?: InnerDataEncryption,
   ) {}
 
   get temporary(): boolean {
@@ -101,7 +108,7 @@ export class AuthKeyStore {
   constructor(private readonly now: () => number = Date.now) {}
 
   add(authKey: AuthKey, details: NewKeyDetails = {}): StoredAuthKey {
-    const entry = new StoredAuthKey(authKey, details.salt || randomLong() || 1n, details.expiresAt);
+    const entry = new StoredAuthKey(authKey, details.salt || randomLong() || 1n, details.expiresAt, details.innerDataEncryption);
     this.keys.set(authKey.idHex, entry);
     return entry;
   }
@@ -131,6 +138,11 @@ export class AuthKeyStore {
 
   get size(): number {
     return this.keys.size;
+  }
+
+  /** Every key held (expired temporary keys included until looked up). */
+  values(): IterableIterator<StoredAuthKey> {
+    return this.keys.values();
   }
 
   /** Forgets every key (a full emulator reset): clients then get -404 and must re-handshake. */

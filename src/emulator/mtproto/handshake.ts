@@ -15,7 +15,7 @@ import { Api } from 'telegram';
 import { BinaryReader } from 'telegram/extensions';
 import { readBigIntFromBuffer, returnBigInt, toSignedLittleBuffer } from 'telegram/Helpers';
 import { aesIgeDecrypt, aesIgeEncrypt } from './aes-ige';
-import { AuthKey, type NewKeyDetails } from './auth-key';
+import { AuthKey, type InnerDataEncryption, type NewKeyDetails } from './auth-key';
 import type { ServerRsaKey } from './rsa';
 import { unixNow } from '../state/clock';
 
@@ -113,6 +113,8 @@ export class KeyExchange {
   private dhPrivate?: Buffer;
   /** expires_in of a p_q_inner_data_temp*: the key being made is temporary. */
   private expiresIn?: number;
+  /** How the client RSA-encrypted its p_q_inner_data. */
+  private innerDataEncryption?: InnerDataEncryption;
   /** True once a key was made on this connection (it may start another exchange). */
   completed = false;
 
@@ -152,7 +154,8 @@ export class KeyExchange {
     if (toBigint(request.p) !== BigInt(this.p) || toBigint(request.q) !== BigInt(this.q)) throw new HandshakeError('p and q are not the factors of pq');
     if (BigInt(String(request.publicKeyFingerprint)) !== this.options.rsaKey.fingerprint) throw new HandshakeError('unknown RSA key fingerprint');
 
-    const inner = this.decryptInnerData(request.encryptedData);
+    const { inner, encryption } = this.decryptInnerData(request.encryptedData);
+    this.innerDataEncryption = encryption;
     if (!(inner instanceof Api.PQInnerData || inner instanceof Api.PQInnerDataDc || inner instanceof Api.PQInnerDataTemp || inner instanceof Api.PQInnerDataTempDc)) {
       throw new HandshakeError(`encrypted_data holds ${inner?.className}, not p_q_inner_data`);
     }
@@ -191,18 +194,21 @@ export class KeyExchange {
    * `RSA(sha1(data) + data + random padding)` that clients such as mtcute still use with keys they
    * mark old. RSA_PAD is tried first; its hash check tells them apart.
    */
-  private decryptInnerData(encrypted: Buffer): any {
-    if (encrypted.length !== 256) throw new HandshakeError(`encrypted_data is ${encrypted.length} bytes, not 256`);
+  private decryptInnerData(encrypted: Buffer): { inner: any; encryption: InnerDataEncryption } {
+    // encrypted_data is a number below the modulus: a client that writes it without leading
+    // zero bytes (mtcute's older scheme, 1 time in 256) sends fewer than 256 bytes.
+    if (encrypted.length === 0 || encrypted.length > 256) throw new HandshakeError(`encrypted_data is ${encrypted.length} bytes; an RSA-2048 block is 1 to 256`);
+    const whole = encrypted.length === 256 ? encrypted : Buffer.concat([Buffer.alloc(256 - encrypted.length), encrypted]);
     let decrypted: Buffer;
     try {
-      decrypted = this.options.rsaKey.decryptRaw(encrypted);
+      decrypted = this.options.rsaKey.decryptRaw(whole);
     } catch (error) {
       throw new HandshakeError(`RSA decryption failed: ${(error as Error).message}`);
     }
     const padded = this.decryptRsaPad(decrypted);
-    if (padded) return padded;
+    if (padded) return { inner: padded, encryption: 'RSA_PAD' };
     const old = this.decryptSha1Padding(decrypted);
-    if (old) return old;
+    if (old) return { inner: old, encryption: 'sha1+data+padding' };
     throw new HandshakeError('encrypted_data is neither RSA_PAD nor sha1+data+padding under this key (wrong key or corrupted data)');
   }
 
@@ -273,6 +279,7 @@ export class KeyExchange {
     this.options.onAuthKey(authKey, {
       salt: saltBytes.readBigInt64LE(0),
       expiresAt: this.expiresIn !== undefined ? now + this.expiresIn : undefined,
+      innerDataEncryption: this.innerDataEncryption,
     });
     this.completed = true;
     const reply = new Api.DhGenOk({ nonce: request.nonce, serverNonce: request.serverNonce, newNonceHash1: tlInt(newNonceHash1) });

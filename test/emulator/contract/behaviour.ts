@@ -33,7 +33,7 @@ export function behaviourSuite(factory: ContractClientFactory, gaps: KnownGaps =
       emulator = await startEmulator();
       endpoint = {
         host: emulator.host, port: emulator.mtprotoPort, dcId: emulator.dcId, dcs: emulator.dcs,
-        rsaPublicKeyPem: emulator.rsaPublicKeyPem, rsaPublicKeyPkcs1Pem: emulator.rsaPublicKeyPkcs1Pem,
+        rsaPublicKeyPem: emulator.rsaPublicKeyPem, rsaPublicKeyPkcs1Pem: emulator.rsaPublicKeyPkcs1Pem, rsaFingerprint: emulator.rsaFingerprint,
       };
       const handle = emulator.control.createBot({ username: BOT, firstName: 'Echo' });
       botId = handle.id;
@@ -56,6 +56,13 @@ export function behaviourSuite(factory: ContractClientFactory, gaps: KnownGaps =
     test('sign in with the test code', async () => {
       const id = await alice.signIn(alicePhone, String(emulator.dcId).repeat(5));
       assert.equal(id, emulator.state.findByPhone(alicePhone)!.id);
+    });
+
+    test(`served in layer ${factory.layer}, its key made with ${factory.innerDataEncryption}`, async () => {
+      const aliceId = emulator.state.findByPhone(alicePhone)!.id;
+      const keys = [...emulator.servers.values()].flatMap((server) => [...server.authKeys.values()]);
+      assert.ok(keys.some((key) => key.accountId === aliceId && key.layer === factory.layer), `a key of Alice's declared layer ${factory.layer} (keys: ${keys.map((key) => `${key.accountId}@${key.layer}`).join(', ')})`);
+      assert.deepEqual([...new Set(keys.map((key) => key.innerDataEncryption))], [factory.innerDataEncryption]);
     });
 
     test('getMe', async () => {

@@ -1,3 +1,5 @@
+import type { InnerDataEncryption } from '../../../src/emulator/mtproto/auth-key';
+
 /**
  * What the behaviour suite asks of an MTProto client: one adapter per client library, each
  * using only that library's public API, so the suite runs unchanged against every client.
@@ -39,10 +41,16 @@ export interface ContractEndpoint {
   dcId: number;
   rsaPublicKeyPem: string;
   rsaPublicKeyPkcs1Pem: string;
+  /** Its fingerprint, unsigned hex. */
+  rsaFingerprint: string;
   dcs: Array<{ id: number; host: string; port: number }>;
 }
 
 export interface ContractClientFactory {
   readonly name: string;
+  /** The TL layer the client declares (invokeWithLayer): the emulator must answer in it. */
+  readonly layer: number;
+  /** How its key exchange RSA-encrypts p_q_inner_data. */
+  readonly innerDataEncryption: InnerDataEncryption;
   create(endpoint: ContractEndpoint, session?: string): Promise<ContractClient>;
 }

@@ -113,15 +113,23 @@ class MtcuteContractClient implements ContractClient {
   }
 }
 
-export function mtcuteFactory(options: { pfs: boolean }): ContractClientFactory {
+/**
+ * `pfs`: `network.usePfs`. `olderRsa`: the key is registered as an old one
+ * (`addPublicKey(crypto, pem, true)`), for which mtcute encrypts p_q_inner_data with the older
+ * sha1 + data + padding scheme instead of RSA_PAD.
+ */
+export function mtcuteFactory(options: { pfs: boolean; olderRsa?: boolean }): ContractClientFactory {
+  const traits = [options.pfs && 'PFS', options.olderRsa && 'older RSA scheme'].filter(Boolean);
   return {
-    name: `mtcute (@mtcute/node 0.30.3, layer 227, default transport${options.pfs ? ', PFS' : ''})`,
+    name: `mtcute (@mtcute/node 0.30.3, layer 227, default transport${traits.map((trait) => `, ${trait}`).join('')})`,
+    layer: 227,
+    innerDataEncryption: options.olderRsa ? 'sha1+data+padding' : 'RSA_PAD',
     async create(endpoint: ContractEndpoint, session?: string) {
       const dc = endpoint.dcs.find((candidate) => candidate.id === endpoint.dcId) ?? { id: endpoint.dcId, host: endpoint.host, port: endpoint.port };
       const address = { id: dc.id, ipAddress: dc.host, port: dc.port, testMode: true };
       const crypto = new mtcuteUtils.NodeCryptoProvider();
       await crypto.initialize();
-      mtcuteUtils.addPublicKey(crypto, endpoint.rsaPublicKeyPkcs1Pem);
+      mtcuteUtils.addPublicKey(crypto, endpoint.rsaPublicKeyPkcs1Pem, options.olderRsa ?? false);
       const client = new mtcute.TelegramClient({
         crypto,
         apiId: 1,

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { constants, createHash, publicEncrypt, randomBytes } from 'node:crypto';
 import { Api } from 'telegram';
 import { doAuthentication } from 'telegram/network/Authenticator';
 import { BinaryReader, Logger } from 'telegram/extensions';
 import { LogLevel } from 'telegram/extensions/Logger';
 import { _serverKeys } from 'telegram/crypto/RSA';
+import { returnBigInt } from 'telegram/Helpers';
 import bigInt from 'big-integer';
 import { AuthKey, AuthKeyStore } from '../../../src/emulator/mtproto/auth-key';
 import { dhPublicKey, dhSharedSecret, HandshakeError, KeyExchange } from '../../../src/emulator/mtproto/handshake';
@@ -84,4 +85,33 @@ test('steps out of order or with foreign nonces are refused', () => {
     () => exchange.handle(new Api.ReqDHParams({ nonce: bigInt(1), serverNonce: nonce, p: Buffer.alloc(4), q: Buffer.alloc(4), publicKeyFingerprint: bigInt(1), encryptedData: Buffer.alloc(256) })),
     /nonce/,
   );
+});
+
+/**
+ * The older encryption of p_q_inner_data as the spec gives it (core.telegram.org/mtproto/auth_key,
+ * before RSA_PAD): RSA(sha1(data) + data + random padding to 255 bytes), built with node:crypto.
+ */
+function olderRsaEncryption(data: Buffer): Buffer {
+  const plain = Buffer.concat([createHash('sha1').update(data).digest(), data, randomBytes(255 - 20 - data.length)]);
+  return publicEncrypt({ key: rsaKey.publicKeyPem, padding: constants.RSA_NO_PADDING }, Buffer.concat([Buffer.alloc(1), plain]));
+}
+
+test('the older sha1 + data + padding encryption is read too, also written without its leading zero bytes', () => {
+  for (const stripLeadingZero of [false, true]) {
+    const exchange = new KeyExchange({ rsaKey, onAuthKey: () => undefined });
+    const nonce = bigInt.randBetween(1, bigInt(2).pow(127));
+    const resPq = exchange.handle(new Api.ReqPqMulti({ nonce })) as Api.ResPQ;
+    const pq = BigInt('0x' + resPq.pq.toString('hex'));
+    let p = 2n;
+    while (pq % p !== 0n) p++;
+    const bytes = (value: bigint) => Buffer.from(value.toString(16).padStart(8, '0'), 'hex');
+    const newNonce = bigInt.randBetween(1, bigInt(2).pow(255));
+    const inner = new Api.PQInnerDataDc({ pq: resPq.pq, p: bytes(p), q: bytes(pq / p), nonce, serverNonce: resPq.serverNonce, newNonce, dc: 2 }).getBytes();
+    // A number below the modulus written without leading zeros (as mtcute does) is shorter: find one that is.
+    let encrypted = olderRsaEncryption(inner);
+    while (stripLeadingZero && encrypted[0] !== 0) encrypted = olderRsaEncryption(inner);
+    if (stripLeadingZero) encrypted = encrypted.subarray(1);
+    const answer = exchange.handle(new Api.ReqDHParams({ nonce, serverNonce: resPq.serverNonce, p: bytes(p), q: bytes(pq / p), publicKeyFingerprint: returnBigInt(rsaKey.fingerprint), encryptedData: encrypted }));
+    assert.ok(answer instanceof Api.ServerDHParamsOk, `the server answers server_DH_params_ok (${stripLeadingZero ? '255' : '256'} bytes)`);
+  }
 });
