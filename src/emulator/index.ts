@@ -39,6 +39,8 @@ export interface EmulatorOptions {
   mediaBudgetBytes?: number;
   /** Upload parts no send used are forgotten after this long without a new part (default 10 min). */
   uploadPartsTtlMs?: number;
+  /** The clock upload parts expire by (ms since the epoch); tests pass their own to age them without waiting. */
+  now?: () => number;
 }
 
 /** What a client or a bot needs to reach the emulator. Plain data: printable as JSON. */
@@ -79,7 +81,7 @@ export interface Emulator extends EmulatorConnection {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
   const dcId = options.dcId ?? DEFAULT_DC;
-  const state = new TelegramState({ mediaBudgetBytes: options.mediaBudgetBytes, uploadPartsTtlMs: options.uploadPartsTtlMs });
+  const state = new TelegramState({ mediaBudgetBytes: options.mediaBudgetBytes, uploadPartsTtlMs: options.uploadPartsTtlMs, now: options.now });
   // Abandoned uploads are forgotten even when no one uploads anything more.
   const uploadSweep = setInterval(() => state.sweepUploads(), Math.min(60_000, options.uploadPartsTtlMs ?? 60_000));
   uploadSweep.unref();
