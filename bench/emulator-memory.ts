@@ -107,7 +107,7 @@ async function measure(budgetMb: number, uploads: number, log: (line: string) =>
 }
 
 export async function runEmulatorMemory({ quick, log }: BenchOptions): Promise<BenchResult> {
-  const uploads = quick ? 200 : 1000;
+  const uploads = quick ? 100 : 1000;
   const bounded = await measure(BUDGET_MB, uploads, log);
   const figures: Figure[] = [
     { key: 'emulator_rss_after_uploads_mb', label: `emulator RSS after ${uploads} photo uploads + clears (budget ${BUDGET_MB} MB)`, value: bounded.rssMb.end, unit: 'MB' },
