@@ -3,15 +3,15 @@
  *
  * Each account's sessions hear about changes it did not cause itself: a message someone sent
  * it, an edit of such a message, messages the other side deleted (or a wipe), reactions the
- * other side set. The account's
- * own sends, edits and deletions come back in its RPC results instead, as on Telegram.
+ * other side set. The account's own sends, edits, deletions and reactions come back in its RPC
+ * results instead, as on Telegram.
  * Every push is an `Updates` with the users it mentions: GramJS needs them to build events.
  * Bots read updates over the Bot API, so nothing is pushed to them here.
  */
 import { Api } from 'telegram';
 import type { BoxEvent, DeletionEvent, ReactionEvent, TelegramState } from '../state';
 import { unixNow } from '../state';
-import { messageReactionsToTl, messageToTl, peerUser, usersById, usersOf, type Viewpoint } from './convert';
+import { messageToTl, reactionUpdates, usersOf, type Viewpoint } from './convert';
 import type { PushUpdates } from './handler';
 
 export function subscribeUpdates(state: TelegramState, push: PushUpdates): () => void {
@@ -38,14 +38,13 @@ export function subscribeUpdates(state: TelegramState, push: PushUpdates): () =>
     push(event.ownerId, new Api.Updates({ updates: [update], users: [], chats: [], date: unixNow(), seq: 0 }));
   };
 
-  // Someone reacted: the other participant sees the message's reactions change (the actor has them in its result).
+  // Someone reacted: the other participant gets the edit and the reactions (the actor has them in its result).
   const onReaction = (event: ReactionEvent) => {
     const ownerId = state.peerOf(event.message, event.actorId);
-    const boxId = state.boxIdOf(event.message, ownerId);
-    if (!isUser(ownerId) || boxId === undefined) return;
+    const box = event.boxes.find((candidate) => candidate.ownerId === ownerId);
+    if (!isUser(ownerId) || !box) return;
     const view = { state, viewerId: ownerId };
-    const update = new Api.UpdateMessageReactions({ peer: peerUser(event.actorId), msgId: boxId, reactions: messageReactionsToTl(event.message, ownerId) });
-    push(ownerId, new Api.Updates({ updates: [update], users: usersById(view, [event.actorId]), chats: [], date: unixNow(), seq: 0 }));
+    push(ownerId, new Api.Updates({ updates: reactionUpdates(view, event.message, box), users: usersOf(view, [event.message]), chats: [], date: unixNow(), seq: 0 }));
   };
 
   state.on('message', onMessage);

@@ -590,9 +590,9 @@ export class TelegramState extends EventEmitter<StateEvents> {
   /**
    * Sets `accountId`'s reactions to a message in its box (an empty list removes them), as
    * messages.sendReaction does: standard emoji only (REACTION_INVALID otherwise), at most one
-   * (REACTIONS_TOO_MANY), and both participants hear of the change. Returns the message.
+   * (REACTIONS_TOO_MANY), and both participants hear of the change. Returns the change as announced.
    */
-  setReactions(accountId: number, boxId: number, reactions: Reaction[], big = false): Message {
+  setReactions(accountId: number, boxId: number, reactions: Reaction[], big = false): ReactionEvent {
     const message = this.boxes.get(accountId)?.get(boxId);
     if (!message) throw new BadRequestError('MESSAGE_ID_INVALID', `message ${boxId} does not exist`);
     for (const reaction of reactions) {
@@ -609,8 +609,18 @@ export class TelegramState extends EventEmitter<StateEvents> {
     if (reactions.length === 0) chosen.delete(accountId);
     else chosen.set(accountId, { reactions, date, big });
     if (chosen.size === 0) message.reactions = undefined;
-    this.emit('reaction', { message, actorId: accountId, old, new: reactions, date, big });
-    return message;
+    // In private chats Telegram carries a reaction as an edit of the message in each box (the
+    // message with its new reactions; mtcute's sendReaction reads the edit from the answer):
+    // each participant's pts advances, and getDifference replays it as an edit.
+    const boxes = [...message.boxIds].map(([ownerId, ownBoxId]) => {
+      const owner = this.requireAccount(ownerId);
+      owner.pts++;
+      if (!owner.isBot) this.journal.record(ownerId, { kind: 'edit', pts: owner.pts, ptsCount: 1, date, boxId: ownBoxId });
+      return { ownerId, boxId: ownBoxId, pts: owner.pts };
+    });
+    const event: ReactionEvent = { message, actorId: accountId, old, new: reactions, date, big, boxes };
+    this.emit('reaction', event);
+    return event;
   }
 
   /** A contact card; it names the Telegram account with that phone number, if there is one. */

@@ -349,6 +349,8 @@ export interface ReactionEvent {
   readonly new: Reaction[];
   readonly date: number;
   readonly big: boolean;
+  /** Each participant's copy of the message and its pts after the change. */
+  readonly boxes: ReadonlyArray<{ readonly ownerId: number; readonly boxId: number; readonly pts: number }>;
 }
 
 /** A person blocked (or unblocked) an account: a bot then may not write to them. */

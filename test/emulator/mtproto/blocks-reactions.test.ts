@@ -94,9 +94,14 @@ describe('blocks and reactions (GramJS over MTProto, grammY over HTTP)', () => {
 
     const result = await react('👍');
     assert.ok(result instanceof Api.Updates);
-    const own = result.updates[0] as Api.UpdateMessageReactions;
+    // As Telegram answers in private chats: the message edited (with its reactions, a pts of its own) and updateMessageReactions.
+    const [edit, own] = result.updates;
+    assert.ok(edit instanceof Api.UpdateEditMessage && (edit.message as Api.Message).id === inAlice && edit.ptsCount === 1);
+    assert.equal((((edit.message as Api.Message).reactions?.results[0]?.reaction) as Api.ReactionEmoji).emoticon, '👍');
     assert.ok(own instanceof Api.UpdateMessageReactions && own.msgId === inAlice);
     assert.deepEqual(own.reactions.results.map((count) => [(count.reaction as Api.ReactionEmoji).emoticon, count.count, count.chosenOrder]), [['👍', 1, 0]]);
+    const state = await alice.client.invoke(new Api.updates.GetState());
+    assert.equal(state.pts, edit.pts, 'the reaction advanced the person\'s pts');
     assert.deepEqual(await updates(), [], 'message_reaction is not delivered by default');
 
     await updates(['message', 'message_reaction']);
@@ -120,9 +125,13 @@ describe('blocks and reactions (GramJS over MTProto, grammY over HTTP)', () => {
     const mine = await alice.client.sendMessage(peer, { message: 'a message to react to' });
     const [incoming] = await updates();
     const pushed = nextUpdate(alice.client, (update) => (update instanceof Api.UpdateMessageReactions ? update : undefined));
+    const edited = nextUpdate(alice.client, (update) => (update instanceof Api.UpdateEditMessage ? update : undefined));
     assert.equal(await bot.api.setMessageReaction(alice.account.id, incoming.message!.message_id, [{ type: 'emoji', emoji: '🔥' }], { is_big: true }), true);
     const update = await pushed;
     assert.equal(update.msgId, mine.id);
+    const edit = await edited;
+    assert.equal((edit.message as Api.Message).id, mine.id);
+    assert.equal((((edit.message as Api.Message).reactions?.results[0]?.reaction) as Api.ReactionEmoji).emoticon, '🔥');
     assert.deepEqual(update.reactions.results.map((count) => [(count.reaction as Api.ReactionEmoji).emoticon, count.count]), [['🔥', 1]]);
     const [fetched] = await alice.client.getMessages(peer, { ids: [mine.id] });
     assert.equal((fetched.reactions?.results[0].reaction as Api.ReactionEmoji).emoticon, '🔥');

@@ -53,4 +53,10 @@ test('reactions: one standard emoji per account and message, old and new announc
   assert.throws(() => state.setReactions(alice.id, 999, []), named('MESSAGE_ID_INVALID'));
   state.setReactions(alice.id, inAlice, []);
   assert.equal(sent.reactions, undefined);
+  // Each change is an edit of the message in every box: pts advances, the journal replays it.
+  const before = alice.pts;
+  state.setReactions(alice.id, inAlice, [{ kind: 'emoji', emoji: '🔥' }]);
+  assert.equal(alice.pts, before + 1);
+  assert.deepEqual(state.journal.since(alice.id, before).entries.map((entry) => [entry.kind, entry.pts]), [['edit', before + 1]]);
+  assert.deepEqual(events.at(-1)!.boxes.map((box) => box.ownerId).sort(), [bot.id, alice.id].sort());
 });

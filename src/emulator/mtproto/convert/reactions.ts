@@ -2,6 +2,7 @@ import { Api } from 'telegram';
 import { BadRequestError } from '../../errors';
 import type { Message, Reaction } from '../../state';
 import { fromLong, toLong } from './long';
+import { messageToTl, type Viewpoint } from './message';
 import { peerUser } from './peers';
 
 /** Reactions between the state and TL: the Reaction kinds, and a message's reactions as a viewer sees them. */
@@ -47,4 +48,18 @@ export function messageReactionsToTl(message: Message, viewerId: number): Api.Me
     results: counts.map((count) => new Api.ReactionCount({ reaction: reactionToTl(count.reaction), count: count.count, chosenOrder: count.chosenOrder })),
     recentReactions: recent,
   });
+}
+
+/**
+ * What a reaction in a private chat looks like to one participant: the message edited (with its
+ * reactions, advancing that participant's pts) and updateMessageReactions — the two updates
+ * Telegram's answer to messages.sendReaction holds (mtcute's sendReaction: "normally the group
+ * contains 2 updates: updateEdit(Channel)Message, updateMessageReactions").
+ */
+export function reactionUpdates(view: Viewpoint, message: Message, box: { ownerId: number; boxId: number; pts: number }): Api.TypeUpdate[] {
+  const peerId = view.state.peerOf(message, box.ownerId);
+  return [
+    new Api.UpdateEditMessage({ message: messageToTl(view, message, box.boxId), pts: box.pts, ptsCount: 1 }),
+    new Api.UpdateMessageReactions({ peer: peerUser(peerId), msgId: box.boxId, reactions: messageReactionsToTl(message, box.ownerId) }),
+  ];
 }

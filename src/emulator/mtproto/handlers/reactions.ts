@@ -2,14 +2,14 @@
 import { Api } from 'telegram';
 import { BadRequestError } from '../../errors';
 import { unixNow } from '../../state';
-import { messageIdOf, messageReactionsToTl, peerUser, reactionFromTl, resolveInputPeer, usersById } from '../convert';
+import { messageIdOf, reactionFromTl, reactionUpdates, resolveInputPeer, usersOf } from '../convert';
 import { signedInAccount, type HandlerRegistry, type RequestContext } from '../handler';
 import { viewpoint } from './common';
 
 /**
- * Sets (or, with no reaction, removes) the signed-in person's reaction; the answer carries
- * updateMessageReactions for their own copy, and the other participant is told the same (a
- * bot that asked for message_reaction gets it over the Bot API).
+ * Sets (or, with no reaction, removes) the signed-in person's reaction; the answer carries the
+ * edit of their own copy and updateMessageReactions, and the other participant is told the same
+ * (a bot that asked for message_reaction gets it over the Bot API).
  */
 function sendReaction(ctx: RequestContext, request: Api.messages.SendReaction): Api.Updates {
   const me = signedInAccount(ctx);
@@ -18,9 +18,10 @@ function sendReaction(ctx: RequestContext, request: Api.messages.SendReaction): 
   const message = ctx.state.messageInBox(me.id, msgId);
   if (!message || ctx.state.peerOf(message, me.id) !== other.id) throw new BadRequestError('MESSAGE_ID_INVALID', `message ${msgId} is not in your chat with ${other.id}`);
   const reactions = (request.reaction ?? []).map(reactionFromTl);
-  ctx.state.setReactions(me.id, msgId, reactions, request.big ?? false);
-  const update = new Api.UpdateMessageReactions({ peer: peerUser(other.id), msgId, reactions: messageReactionsToTl(message, me.id) });
-  return new Api.Updates({ updates: [update], users: usersById(viewpoint(ctx, me.id), [me.id, other.id]), chats: [], date: unixNow(), seq: 0 });
+  const change = ctx.state.setReactions(me.id, msgId, reactions, request.big ?? false);
+  const mine = change.boxes.find((box) => box.ownerId === me.id)!;
+  const view = viewpoint(ctx, me.id);
+  return new Api.Updates({ updates: reactionUpdates(view, message, mine), users: usersOf(view, [message]), chats: [], date: unixNow(), seq: 0 });
 }
 
 export const reactionsHandlers: HandlerRegistry = {
