@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres, findFreePort } from '../../../support/database';
 
@@ -47,4 +49,31 @@ test('a taken port fails with the server log in the message', async () => {
 test('findFreePort returns a bindable port', async () => {
   const port = await findFreePort();
   assert.ok(port > 0 && port < 65536);
+});
+
+test('the first server initialises and caches its cluster, the next starts from a copy, and a cluster that does not start is dropped', async (t) => {
+  const templateCacheDir = mkdtempSync(join(tmpdir(), 'pg-template-test-'));
+  t.after(() => rmSync(templateCacheDir, { recursive: true, force: true }));
+  const first = await startEmbeddedPostgres({ templateCacheDir });
+  await first.stop();
+  const [cluster] = readdirSync(templateCacheDir);
+  assert.match(cluster ?? '', /^cluster-[0-9a-f]{16}$/, 'one complete template, nothing half-saved');
+  assert.ok(existsSync(join(templateCacheDir, cluster!, 'PG_VERSION')));
+  assert.equal(existsSync(join(templateCacheDir, cluster!, 'postmaster.pid')), false, 'no server ever ran on the template');
+
+  const second = await startEmbeddedPostgres({ templateCacheDir });
+  try {
+    const client = new Client({ connectionString: second.url });
+    await client.connect();
+    const { rows } = await client.query('SELECT current_user');
+    assert.equal(rows[0].current_user, 'postgres');
+    await client.end();
+  } finally {
+    await second.stop();
+  }
+
+  // A damaged template: the server does not start, says why, and the template is dropped.
+  rmSync(join(templateCacheDir, cluster!, 'global'), { recursive: true });
+  await assert.rejects(startEmbeddedPostgres({ templateCacheDir }), /from a copy of the cached cluster .* \(now removed: the next start runs initdb\)/);
+  assert.deepEqual(readdirSync(templateCacheDir), []);
 });

@@ -1,18 +1,21 @@
 /**
  * Helpers for tests that kill the process owning an embedded PostgreSQL: the owner's script,
- * which prints each stage as a JSON line (`{"stage":"initdb","pid":123}`), and event-driven
+ * which prints each stage as a JSON line (`{"stage":"initdb","pid":123}`, or "copy" from a cached cluster), and event-driven
  * waits for a stage and for a directory to empty.
  */
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync, watch } from 'node:fs';
 import { createInterface } from 'node:readline';
 
-/** A node script that starts an embedded PostgreSQL under `parentDir` and then waits to be killed. */
-export function ownerScript(parentDir: string): string {
+/**
+ * A node script that starts an embedded PostgreSQL under `parentDir` and then waits to be killed.
+ * It runs initdb unless `templateCacheDir` names a cache of initialised clusters to copy from.
+ */
+export function ownerScript(parentDir: string, templateCacheDir: string | null = null): string {
   return `
     const { startEmbeddedPostgres } = require('./support/database');
     const say = (stage, pid) => process.stdout.write(JSON.stringify({ stage, pid }) + '\\n');
-    startEmbeddedPostgres({ parentDir: ${JSON.stringify(parentDir)}, onStage: say }).then((server) => {
+    startEmbeddedPostgres({ parentDir: ${JSON.stringify(parentDir)}, templateCacheDir: ${JSON.stringify(templateCacheDir)}, onStage: say }).then((server) => {
       say('port', server.port);
       setInterval(() => undefined, 1 << 30);
     }, (error) => { console.error(error); process.exit(1); });
