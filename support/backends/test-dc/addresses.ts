@@ -2,10 +2,17 @@
  * Where Telegram's test servers are, by DC id, and the one setting that points the suite
  * elsewhere (a test-DC twin, or a proxy in front of the test DC).
  *
- * The defaults are the test DCs' addresses as Telegram publishes them: my.telegram.org → "API
- * development tools" lists the test configuration "149.154.167.40:443, DC 2", and Telegram
- * Desktop's built-in test DC list (Telegram/SourceFiles/mtproto/mtproto_dc_options.cpp,
- * kBuiltInDcsTest) names DC 1 at 149.154.175.10 and DC 3 at 149.154.175.117, all on port 443.
+ * The defaults are the test DCs' addresses as Telegram and the MTProto clients publish them:
+ * - my.telegram.org → "API development tools" lists the test configuration "149.154.167.40:443, DC 2";
+ * - Telegram Desktop, Telegram/SourceFiles/mtproto/mtproto_dc_options.cpp, `kBuiltInDcsTest`:
+ *   `{ 1, "149.154.175.10", 443 }, { 2, "149.154.167.40", 443 }, { 3, "149.154.175.117", 443 }`
+ *   (https://github.com/telegramdesktop/tdesktop);
+ * - Pyrogram, pyrogram/session/internals/data_center.py, `DataCenter.TEST`: the same three
+ *   addresses for DCs 1, 2 and 3 (https://github.com/pyrogram/pyrogram);
+ * - mtcute, @mtcute/core utils/dcs.js, `defaultTestDc`: DC 2 at 149.154.167.40, port 443.
+ * GramJS itself only knows the production addresses (telegramBaseClient.js) and learns the
+ * test DCs from the session it is given: hence DC 2's address in connection.ts.
+ *
  * After the first connection GramJS learns every DC's address from help.getConfig, but it then
  * forces port 443; the connection class of connection.ts dials these addresses instead, so a
  * twin or proxy on other ports keeps working after a *_MIGRATE redirect.
