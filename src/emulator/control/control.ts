@@ -55,9 +55,24 @@ export class EmulatorControl {
     this.state.faults.banNumber(phone);
   }
 
-  /** At most `perHour` login codes per number within an hour; then auth.sendCode answers FLOOD_WAIT_X (undefined lifts it). */
-  limitLoginCodes(perHour: number | undefined): void {
-    this.state.faults.limitLoginCodes(perHour);
+  /**
+   * At most `perHour` login codes per number within an hour (or within `windowMs`); then
+   * auth.sendCode answers FLOOD_WAIT_X until the oldest code ages out (undefined lifts it).
+   */
+  limitLoginCodes(perHour: number | undefined, windowMs?: number): void {
+    this.state.faults.limitLoginCodes(perHour, windowMs);
+  }
+
+  /**
+   * Someone else asks for a login code for this shared test number now, as other testers on
+   * the test DC do: it counts towards {@link limitLoginCodes} (silently nothing once the limit is reached).
+   */
+  strangerRequestsLoginCode(phone: string): void {
+    try {
+      this.state.faults.takeLoginCode(phone);
+    } catch {
+      // Already at the limit: the stranger got a FLOOD_WAIT, as anyone would.
+    }
   }
 
   /** Deletes a user's account now, as the test DC's wipes do: its sessions are signed out, its number can sign up anew. */

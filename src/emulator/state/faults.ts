@@ -8,8 +8,8 @@ export class Faults {
   private readonly floodWaits = new Map<string, { seconds: number; remaining: number }>();
   private readonly passwordProtected = new Set<string>();
   private readonly banned = new Set<string>();
-  private loginCodesPerHour?: number;
-  /** When each number was last sent login codes (ms), within the last hour. */
+  private loginCodeLimit?: { count: number; windowMs: number };
+  /** When each number was last sent login codes (ms), within the limit's window. */
   private readonly codesSent = new Map<string, number[]>();
 
   /**
@@ -49,20 +49,24 @@ export class Faults {
   /**
    * At most `perHour` login codes per number within an hour (undefined: no limit). Past it,
    * auth.sendCode answers FLOOD_WAIT_X, X the seconds until the oldest code of the hour ages
-   * out, as the test DC does to suites that log in too often.
+   * out, as the test DC does to suites that log in too often. `windowMs` shortens the hour (a
+   * twin that wants a FLOOD_WAIT short enough to wait out; the real test DC's window is not
+   * published, only that X counts down to when codes may be sent again).
    */
-  limitLoginCodes(perHour: number | undefined): void {
+  limitLoginCodes(perHour: number | undefined, windowMs = HOUR_MS): void {
     if (perHour !== undefined && !(Number.isInteger(perHour) && perHour > 0)) throw new Error(`A login code limit is a whole number above 0, not ${perHour}.`);
-    this.loginCodesPerHour = perHour;
+    if (!(Number.isInteger(windowMs) && windowMs > 0)) throw new Error(`A login code window is a whole number of ms above 0, not ${windowMs}.`);
+    this.loginCodeLimit = perHour === undefined ? undefined : { count: perHour, windowMs };
   }
 
-  /** Counts a login code for `phone`, or throws FLOOD_WAIT_X when the hour's limit is reached. */
+  /** Counts a login code for `phone`, or throws FLOOD_WAIT_X when the window's limit is reached. */
   takeLoginCode(phone: string, now = Date.now()): void {
     const digits = digitsOf(phone);
-    const recent = (this.codesSent.get(digits) ?? []).filter((sentAt) => sentAt > now - HOUR_MS);
-    if (this.loginCodesPerHour !== undefined && recent.length >= this.loginCodesPerHour) {
+    const windowMs = this.loginCodeLimit?.windowMs ?? HOUR_MS;
+    const recent = (this.codesSent.get(digits) ?? []).filter((sentAt) => sentAt > now - windowMs);
+    if (this.loginCodeLimit !== undefined && recent.length >= this.loginCodeLimit.count) {
       this.codesSent.set(digits, recent);
-      throw new FloodWaitError(Math.max(1, Math.ceil((recent[0] + HOUR_MS - now) / 1000)));
+      throw new FloodWaitError(Math.max(1, Math.ceil((recent[0] + windowMs - now) / 1000)));
     }
     recent.push(now);
     this.codesSent.set(digits, recent);
@@ -73,7 +77,7 @@ export class Faults {
     this.passwordProtected.clear();
     this.banned.clear();
     this.codesSent.clear();
-    this.loginCodesPerHour = undefined;
+    this.loginCodeLimit = undefined;
   }
 }
 

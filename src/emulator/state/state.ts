@@ -176,6 +176,23 @@ export class TelegramState extends EventEmitter<StateEvents> {
     this.emit('accountDeleted', account);
   }
 
+  /**
+   * Puts back an account saved from an earlier run (`persistence.ts`), with its id and access
+   * hash, so the sessions clients saved for it stay valid. Fails if the id, number, username or
+   * token is taken.
+   */
+  restoreAccount(saved: Pick<Account, 'id' | 'accessHash' | 'isBot' | 'firstName' | 'lastName' | 'username' | 'phone' | 'botToken' | 'homeDc' | 'botOwnerId'>): Account {
+    if (this.accounts.has(saved.id)) throw new Error(`Account ${saved.id} exists already: restore into a fresh state.`);
+    if (saved.phone !== undefined && this.findByPhone(saved.phone)) throw new BadRequestError('PHONE_NUMBER_OCCUPIED', `${saved.phone} is already signed up`);
+    if (saved.username !== undefined && this.findByUsername(saved.username)) throw new BadRequestError('USERNAME_OCCUPIED', `@${saved.username} is taken`);
+    if (saved.botToken !== undefined && this.findByToken(saved.botToken)) throw new BadRequestError('TOKEN_OCCUPIED', 'another bot has this token');
+    const account: Account = { ...saved, botCommands: new Map(), lastMessageId: 0, pts: 1, privacy: new Map() };
+    this.accounts.set(account.id, account);
+    this.boxes.set(account.id, new Map());
+    this.nextAccountId = Math.max(this.nextAccountId, account.id + 1);
+    return account;
+  }
+
   private addAccount(fields: Pick<Account, 'isBot' | 'firstName' | 'lastName' | 'username' | 'phone' | 'botToken' | 'homeDc' | 'botOwnerId'>): Account {
     const account: Account = {
       ...fields,

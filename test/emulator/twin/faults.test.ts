@@ -39,6 +39,15 @@ describe('the twin: faults as the test DC has them', () => {
     await sendCode(client, '9996620041');
   });
 
+  it('a shorter window gives a FLOOD_WAIT short enough to wait out; a stranger\'s code request counts towards it', GUARD, async () => {
+    twin.emulator.control.limitLoginCodes(1, 30_000);
+    twin.emulator.control.strangerRequestsLoginCode('9996620046');
+    const error = await rpcRejection(sendCode(client, '9996620046'));
+    assert.ok(error instanceof FloodWaitError, error.errorMessage);
+    assert.ok(error.seconds > 0 && error.seconds <= 30, `at most the window, got ${error.seconds} s`);
+    twin.emulator.control.limitLoginCodes(undefined);
+  });
+
   it('a banned number answers PHONE_NUMBER_BANNED, and sends no code', GUARD, async () => {
     twin.emulator.control.banNumber('9996620043');
     const error = await rpcRejection(sendCode(client, '9996620043'));
