@@ -25,9 +25,14 @@ export function botUsername(worker: number, salt: string): string {
 
 /** BotFather gave no token: say what it answered (no secret there) and the way around it. */
 export class BotFatherRefusedError extends Error {
-  constructor(readonly reply: string) {
+  /**
+   * `reply`: its last message; `newbotReply`: its answer to /newbot, where a refusal such as
+   * the limit of bots per account comes (the rest of the dialogue then falls on deaf ears).
+   */
+  constructor(readonly reply: string, readonly newbotReply: string = reply) {
+    const quote = (text: string) => `"${text.replace(/\s+/g, ' ').trim().slice(0, 300)}"`;
     super(
-      `@BotFather did not make a bot; it answered: "${reply.replace(/\s+/g, ' ').trim().slice(0, 300)}". ` +
+      `@BotFather did not make a bot; it answered /newbot with ${quote(newbotReply)}${newbotReply === reply ? '' : ` and ended with ${quote(reply)}`}. ` +
         'If it is the limit of bots per account ("too many bots"), delete old ones (/deletebot) or make them by hand with the test DC\'s @BotFather and set ' +
         'TEST_DC_BOT_TOKENS and TEST_DC_BOT_USERNAMES (one per parallel worker, comma-separated).',
     );

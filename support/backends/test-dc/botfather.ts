@@ -23,7 +23,7 @@ export async function makeBotWithBotFather(client: TelegramClient, options: { wo
   if (!botFather) throw new Error('The test DC has no @BotFather to make a bot with; set TEST_DC_BOT_TOKENS and TEST_DC_BOT_USERNAMES instead.');
   const ask = (text: string) => exchange(client, botFather, text, options.timeoutMs);
 
-  await ask('/newbot');
+  const newbotReply = await ask('/newbot');
   await ask(options.displayName ?? `Family Album w${options.worker}`);
   let username = botUsername(options.worker, randomBytes(5).toString('hex'));
   let reply = await ask(username);
@@ -34,7 +34,7 @@ export async function makeBotWithBotFather(client: TelegramClient, options: { wo
     reply = await ask(username);
     token = tokenInReply(reply);
   }
-  if (!token) throw new BotFatherRefusedError(reply);
+  if (!token) throw new BotFatherRefusedError(reply, newbotReply);
   return { token, username };
 }
 

@@ -68,7 +68,11 @@ export function waitWithCountdown(seconds: number, countdown: Countdown): Promis
  * Runs `call`; on a FLOOD_WAIT_X with X ≤ limit waits X with a countdown and runs it again
  * (at most `maxRetries` times); above the limit throws {@link FloodWaitTooLongError}.
  */
-export async function withFloodWait<T>(method: string, call: () => Promise<T>, options: { limitSeconds: number; log: (line: string) => void; maxRetries?: number; countdown?: Omit<Countdown, 'onTick'> }): Promise<T> {
+export async function withFloodWait<T>(
+  method: string,
+  call: () => Promise<T>,
+  options: { limitSeconds: number; log: (line: string) => void; onWait?: (seconds: number) => void; maxRetries?: number; countdown?: Omit<Countdown, 'onTick'> },
+): Promise<T> {
   for (let retry = 0; ; retry++) {
     try {
       return await call();
@@ -77,6 +81,7 @@ export async function withFloodWait<T>(method: string, call: () => Promise<T>, o
       if (seconds === undefined || retry >= (options.maxRetries ?? 3)) throw error;
       const decision = decideFloodWait(seconds, options.limitSeconds, method);
       if (decision.action === 'stop') throw decision.error;
+      options.onWait?.(seconds);
       await waitWithCountdown(seconds, {
         ...options.countdown,
         onTick: (left) => options.log(left > 0 ? `FLOOD_WAIT_${seconds} on ${method}: retrying in ${left} s` : `FLOOD_WAIT_${seconds} on ${method}: retrying now`),

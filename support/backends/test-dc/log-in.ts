@@ -29,6 +29,10 @@ export interface LogInContext {
   readonly log: (line: string) => void;
   /** Called once per auth.sendCode that Telegram accepted (the run prints the total). */
   readonly onCodeRequested: () => void;
+  /** Called for each number skipped, with why (the run's summary counts them). */
+  readonly onSkip?: (phone: string, reason: string) => void;
+  /** Called before each FLOOD_WAIT is waited out, with its seconds. */
+  readonly onFloodWait?: (seconds: number) => void;
 }
 
 export interface LoggedIn {
@@ -66,10 +70,12 @@ export async function logInPerson(context: LogInContext, firstName: string, cand
     const known = unusable.get(phone);
     if (known) {
       skipped.push({ phone, reason: `${known}, remembered` });
+      context.onSkip?.(phone, `${known}, remembered`);
       continue;
     }
     if (!context.cache.lock(phone)) {
       skipped.push({ phone, reason: 'in use by another run on this machine' });
+      context.onSkip?.(phone, 'in use by another run on this machine');
       context.log(`test-dc: ${firstName} skips ${maskPhone(phone)}: its session is in use by another run on this machine`);
       continue;
     }
@@ -81,6 +87,7 @@ export async function logInPerson(context: LogInContext, firstName: string, cand
       if (reason === undefined || !UNUSABLE_NUMBER.has(reason)) throw error;
       context.cache.markUnusable(phone, reason);
       skipped.push({ phone, reason });
+      context.onSkip?.(phone, reason);
       context.log(`test-dc: ${firstName} skips ${maskPhone(phone)}: ${reason}${reason === 'SESSION_PASSWORD_NEEDED' ? " (someone set a cloud password on this shared number)" : ''}; trying the next number`);
     }
   }
@@ -110,6 +117,7 @@ async function logInOnNumber(context: LogInContext, firstName: string, phone: st
     const { phoneCodeHash } = await withFloodWait('auth.sendCode', () => client.sendCode({ apiId: context.apiId, apiHash: context.apiHash }, phone), {
       limitSeconds: context.floodWaitLimitSeconds,
       log: (line) => context.log(`test-dc: ${firstName} (${maskPhone(phone)}): ${line}`),
+      onWait: context.onFloodWait,
     });
     context.onCodeRequested();
     let result = await client.invoke(new Api.auth.SignIn({ phoneNumber: phone, phoneCodeHash, phoneCode: testCode(phone) }));

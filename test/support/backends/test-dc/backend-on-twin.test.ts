@@ -8,7 +8,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../../../src/emulator';
-import { TestDcBackend } from '../../../../support/backends/test-dc';
+import { BOT_MAKER_SLOT, FIRST_PERSON, TestDcBackend } from '../../../../support/backends/test-dc';
+import { FloodWaitTooLongError } from '../../../../support/backends/test-dc/flood-wait';
 
 let emulator: Emulator;
 const dirs: string[] = [];
@@ -52,8 +53,9 @@ describe('TestDcBackend on the twin', () => {
     const aliceId = (await alice.getMe()).id.toString();
     await first.signIn({ index: 2, firstName: 'Bob' });
     await first.stop();
-    assert.deepEqual(first.counts, { codesRequested: 2, resumed: 0, loggedIn: 2 });
-    assert.match(lines.at(-1)!, /^test-dc: worker 0 requested 2 login codes \(0 of 2 logins resumed a cached session/);
+    // start() logged Alice in first (before any scenario); her signIn resumed that session.
+    assert.deepEqual(first.counts, { codesRequested: 2, resumed: 1, loggedIn: 2 });
+    assert.match(lines.at(-1)!, /^test-dc: worker 0 requested 2 login codes \(1 of 3 logins resumed a cached session/);
 
     const second = new TestDcBackend(settings(cacheDir), (line) => lines.push(line));
     await second.start();
@@ -62,7 +64,7 @@ describe('TestDcBackend on the twin', () => {
     const renamed = await second.signIn({ index: 2, firstName: 'Carol' });
     assert.equal((await renamed.getMe() as { firstName?: string }).firstName, 'Carol', 'a cached account takes the name of the person now in its slot');
     await second.stop();
-    assert.deepEqual(second.counts, { codesRequested: 0, resumed: 2, loggedIn: 0 });
+    assert.deepEqual(second.counts, { codesRequested: 0, resumed: 3, loggedIn: 0 });
     assert.match(lines.at(-1)!, /requested 0 login codes/);
 
     const sessions = readdirSync(join(cacheDir, readdirSync(cacheDir)[0]!)).filter((name) => name.startsWith('session-'));
@@ -102,5 +104,48 @@ describe('TestDcBackend on the twin', () => {
     await backend.stop();
     assert.equal(lines.filter((line) => line.includes('SESSION_PASSWORD_NEEDED')).length, 1);
     assert.match(lines.join('\n'), /test-dc: Bob \(99966 2 ••\d\d\): FLOOD_WAIT_1 on auth\.sendCode: retrying in 1 s\ntest-dc: Bob \(99966 2 ••\d\d\): FLOOD_WAIT_1 on auth\.sendCode: retrying now/);
+  });
+
+  describe('a FLOOD_WAIT above the limit (limitLoginCodes: one code an hour, and someone asked for one a moment ago)', () => {
+    const STOP = /^Telegram asks to wait \d+ min \(FLOOD_WAIT_\d{4}\) before auth\.sendCode again, more than TEST_DC_FLOOD_WAIT_LIMIT_S \(60 s\)\. Run again after \d{4}-\d\d-\d\dT[\d:.]+Z, or raise TEST_DC_FLOOD_WAIT_LIMIT_S to \d{4} to wait it out/;
+    after(() => emulator.control.limitLoginCodes(undefined));
+
+    it('on the first person\'s login stops start(), before any scenario, naming the wait and the remedy', async () => {
+      const backend = new TestDcBackend(settings(freshCache()), () => {});
+      backend.prepare();
+      emulator.control.limitLoginCodes(1);
+      emulator.control.strangerRequestsLoginCode(backend.candidateNumbers(FIRST_PERSON)[0]!);
+      await assert.rejects(backend.start(), (error: Error) => error instanceof FloodWaitTooLongError && STOP.test(error.message));
+      await backend.stop();
+      assert.equal(backend.counts.codesRequested, 0);
+    });
+
+    it('on the bot maker\'s login (zero-config: no TEST_DC_BOT_TOKENS) stops start() the same way', async () => {
+      const env = settings(freshCache());
+      delete env.TEST_DC_BOT_TOKENS;
+      delete env.TEST_DC_BOT_USERNAMES;
+      const backend = new TestDcBackend(env, () => {});
+      backend.prepare();
+      emulator.control.limitLoginCodes(1);
+      emulator.control.strangerRequestsLoginCode(backend.candidateNumbers({ index: BOT_MAKER_SLOT, firstName: '' })[0]!);
+      await assert.rejects(backend.start(), (error: Error) => error instanceof FloodWaitTooLongError && STOP.test(error.message));
+      await backend.stop();
+      assert.equal(backend.met.botMadeWithBotFather, false);
+    });
+
+    it('later in the run: that login fails with it, and every later login fails at once without asking for a code', async () => {
+      const lines: string[] = [];
+      const backend = new TestDcBackend(settings(freshCache()), (line) => lines.push(line));
+      await backend.start();
+      emulator.control.limitLoginCodes(1);
+      emulator.control.strangerRequestsLoginCode(backend.candidateNumbers({ index: 2, firstName: 'Bob' })[0]!);
+      const stop = await backend.signIn({ index: 2, firstName: 'Bob' }).then(() => assert.fail('Bob logged in'), (error: unknown) => error);
+      assert.ok(stop instanceof FloodWaitTooLongError && STOP.test(stop.message), String(stop));
+      const codes = backend.counts.codesRequested;
+      await assert.rejects(backend.signIn({ index: 3, firstName: 'Carol' }), (error) => error === stop);
+      assert.equal(backend.counts.codesRequested, codes, 'no code asked for Carol');
+      await backend.stop();
+      assert.equal(lines.filter((line) => line.includes('asks for no more login codes in this run')).length, 1);
+    });
   });
 });

@@ -26,7 +26,9 @@ describe("@BotFather's replies, read by shape", () => {
 
   it('says what BotFather answered and how to bring bots of one\'s own', () => {
     const error = new BotFatherRefusedError('That I cannot do. You come to me asking for more than 20 bots.');
-    assert.match(error.message, /it answered: "That I cannot do\. You come to me asking for more than 20 bots\."/);
+    assert.match(error.message, /it answered \/newbot with "That I cannot do\. You come to me asking for more than 20 bots\."\. /);
     assert.match(error.message, /TEST_DC_BOT_TOKENS and TEST_DC_BOT_USERNAMES/);
+    const later = new BotFatherRefusedError('Unrecognized command.', 'That I cannot do. You come to me asking for more than 20 bots.');
+    assert.match(later.message, /it answered \/newbot with "That I cannot do\. .*" and ended with "Unrecognized command\."/);
   });
 });
