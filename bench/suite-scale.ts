@@ -105,8 +105,9 @@ async function runSuiteOnce({ scenarios, backend = 'embedded' }: { scenarios?: n
     const child = spawn('npx', ['cucumber-js', '--config', relative(REPO, config), '--parallel', String(parallel)], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
-      // The embedded backend (or the test-DC twin) and its embedded PostgreSQL, whatever this shell has set.
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0', TELEGRAM_BACKEND: backend, DATABASE_URL: '', BENCH_MEMORY_PROBE_DIR: dir },
+      // The embedded backend (or the test-DC twin, from nothing: a cold run, as on a fresh
+      // machine) and its embedded PostgreSQL, whatever this shell has set.
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', FORCE_COLOR: '0', TELEGRAM_BACKEND: backend, TEST_DC_TWIN_FRESH: '1', DATABASE_URL: '', BENCH_MEMORY_PROBE_DIR: dir },
     });
     let output = '';
     let summaryAt: number | undefined;
