@@ -50,6 +50,11 @@ export class EmulatorControl {
     this.strangers.start(schedule);
   }
 
+  /** An app id Telegram does not know (a deleted app, a mistyped id): auth.sendCode answers 400 API_ID_INVALID. */
+  refuseApiId(apiId: number): void {
+    this.state.faults.refuseApiId(apiId);
+  }
+
   /** Numbers Telegram banned: auth.sendCode and auth.signIn answer PHONE_NUMBER_BANNED. */
   banNumber(phone: string): void {
     this.state.faults.banNumber(phone);

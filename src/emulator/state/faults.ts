@@ -8,6 +8,7 @@ export class Faults {
   private readonly floodWaits = new Map<string, { seconds: number; remaining: number }>();
   private readonly passwordProtected = new Set<string>();
   private readonly banned = new Set<string>();
+  private readonly refusedApiIds = new Set<number>();
   private loginCodeLimit?: { count: number; windowMs: number };
   /** When each number was last sent login codes (ms), within the limit's window. */
   private readonly codesSent = new Map<string, number[]>();
@@ -46,6 +47,15 @@ export class Faults {
     return this.banned.has(digitsOf(phone));
   }
 
+  /** An app id Telegram does not know (deleted, or mistyped): auth.sendCode answers API_ID_INVALID. */
+  refuseApiId(apiId: number): void {
+    this.refusedApiIds.add(apiId);
+  }
+
+  isApiIdRefused(apiId: number): boolean {
+    return this.refusedApiIds.has(apiId);
+  }
+
   /**
    * At most `perHour` login codes per number within an hour (undefined: no limit). Past it,
    * auth.sendCode answers FLOOD_WAIT_X, X the seconds until the oldest code of the hour ages
@@ -76,6 +86,7 @@ export class Faults {
     this.floodWaits.clear();
     this.passwordProtected.clear();
     this.banned.clear();
+    this.refusedApiIds.clear();
     this.codesSent.clear();
     this.loginCodeLimit = undefined;
   }

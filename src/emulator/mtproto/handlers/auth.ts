@@ -68,6 +68,9 @@ function refuseBanned(ctx: RequestContext, digits: string): void {
 }
 
 function sendCode(ctx: RequestContext, request: Api.auth.SendCode): Api.auth.SentCode {
+  // auth.sendCode's documented 400 API_ID_INVALID (https://core.telegram.org/method/auth.sendCode):
+  // the api_id/api_hash pair is not an app's.
+  if (ctx.state.faults.isApiIdRefused(request.apiId)) throw new BadRequestError('API_ID_INVALID', `api_id ${request.apiId} is not a valid app: check it at my.telegram.org`);
   const { digits } = numberHere(ctx, request.phoneNumber);
   refuseBanned(ctx, digits);
   ctx.state.faults.takeLoginCode(digits);
