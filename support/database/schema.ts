@@ -45,12 +45,19 @@ export function scenarioSchemaName(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 }
 
-/** Creates `name` (lower-case letters, digits, `_`) and marks it with its creator for {@link dropOrphanSchemas}. */
+/**
+ * Creates `name` (lower-case letters, digits, `_`) and marks it with its creator for
+ * {@link dropOrphanSchemas}, in one transaction: no other session ever sees the schema unmarked,
+ * so another worker's start-up sweep on a shared `DATABASE_URL` cannot take it for a crashed
+ * run's and drop it (it did when the two statements committed apart). Both statements go in one
+ * simple-protocol query, which PostgreSQL runs as a single implicit transaction
+ * (https://www.postgresql.org/docs/current/protocol-flow.html#PROTOCOL-FLOW-MULTI-STATEMENT),
+ * on one connection even when `admin` is a pool.
+ */
 export async function createSchema(admin: Queryable, name: string): Promise<void> {
   const schema = quoteSchema(name);
   const owner = JSON.stringify({ createdAt: new Date().toISOString(), pid: process.pid, hostname: hostname() });
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.query(`COMMENT ON SCHEMA ${schema} IS ${quoteLiteral(owner)}`);
+  await admin.query(`CREATE SCHEMA ${schema}; COMMENT ON SCHEMA ${schema} IS ${quoteLiteral(owner)}`);
 }
 
 /** Drops `name` and everything in it; a missing schema is not an error. */

@@ -13,6 +13,7 @@ import {
   DatabaseSettingError,
   findFreePort,
   type EmbeddedPostgresServer,
+  type Queryable,
 } from '../../../support/database';
 
 let server: EmbeddedPostgresServer;
@@ -60,6 +61,26 @@ test('orphans: schemas of dead processes, or without a creator, or too old, are 
   assert.deepEqual(await schemas('orph_'), [live]);
   assert.deepEqual(await dropOrphanSchemas(admin, 'orph_', 60_000), []);
   assert.deepEqual(await dropOrphanSchemas(admin, 'orph_', -1), [live]);
+});
+
+test('a sweep on a shared database never drops a schema another worker is creating', async () => {
+  // Another worker's start-up sweep may read the schema list between any two statements of
+  // createSchema: run one at each such point (after every query createSchema sends).
+  const name = scenarioSchemaName('race_');
+  const droppedMeanwhile: string[] = [];
+  const creator: Queryable = {
+    async query(text, values) {
+      const result = await admin.query(text, values);
+      droppedMeanwhile.push(...(await dropOrphanSchemas(admin, 'race_')));
+      return result as never;
+    },
+  };
+  await createSchema(creator, name).catch(() => undefined);
+  assert.deepEqual(droppedMeanwhile, [], 'a sweep dropped the schema while it was being created');
+  assert.deepEqual(await schemas('race_'), [name]);
+  const { rows } = await admin.query(`SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = $1`, [name]);
+  assert.equal(JSON.parse(rows[0].comment).pid, process.pid, 'the schema is marked with its creator');
+  await dropSchema(admin, name);
 });
 
 test('schema names are checked', async () => {
