@@ -28,6 +28,9 @@ const common = {
   // --parallel included; `npm run docs` rebuilds it from saved messages and masks secrets in the
   // other three.
   format: [
+    // A scenario whose worker died, failed in every report below (it listens first); Ctrl-C
+    // as an orderly end of a parallel run (see the file).
+    './support/reporting/stopped-workers-formatter.cjs:reports/stopped-workers.txt',
     'progress-bar',
     'html:reports/cucumber.html',
     'junit:reports/junit.xml',

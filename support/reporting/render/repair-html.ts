@@ -34,18 +34,27 @@ function cucumberFormatter<T>(name: string): T {
 }
 
 export function rebuildJunitXml(ndjsonPath: string, xmlPath: string): void {
+  writeFileSync(xmlPath, junitXmlOf(parseMessages(readFileSync(ndjsonPath, 'utf8'))));
+}
+
+/** The JUnit report of a run's messages, as cucumber's `junit` formatter writes it. */
+export function junitXmlOf(envelopes: readonly unknown[]): string {
   type Printer = { update(envelope: unknown): void };
   const { JUnitXmlPrinter } = cucumberFormatter<{ JUnitXmlPrinter: new (options: object, write: (text: string) => void) => Printer }>(
     '@cucumber/junit-xml-formatter/dist/JUnitXmlPrinter',
   );
   let xml = '';
   const printer = new JUnitXmlPrinter({}, (text) => (xml += text));
-  for (const envelope of parseMessages(readFileSync(ndjsonPath, 'utf8'))) printer.update(envelope);
-  writeFileSync(xmlPath, xml);
+  for (const envelope of envelopes) printer.update(envelope);
+  return xml;
 }
 
 export async function rebuildCucumberHtml(ndjsonPath: string, htmlPath: string): Promise<void> {
+  await writeCucumberHtml(parseMessages(readFileSync(ndjsonPath, 'utf8')), htmlPath);
+}
+
+/** Writes cucumber's HTML report of a run's messages, as its `html` formatter does. */
+export async function writeCucumberHtml(envelopes: readonly unknown[], htmlPath: string): Promise<void> {
   const { CucumberHtmlStream } = cucumberFormatter<{ CucumberHtmlStream: new () => NodeJS.ReadWriteStream }>('@cucumber/html-formatter');
-  const envelopes = parseMessages(readFileSync(ndjsonPath, 'utf8'));
   await pipeline(Readable.from(envelopes), new CucumberHtmlStream(), createWriteStream(htmlPath));
 }

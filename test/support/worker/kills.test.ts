@@ -4,7 +4,9 @@
  * process runs them (test/support/worker/fixture/kill-points.steps.ts); the test then kills at
  * each point — a worker with SIGKILL, the coordinator alone with SIGINT or SIGKILL, the whole
  * process group with SIGINT as Ctrl-C does, a serial run with SIGINT — and checks that every
- * process of the run ended and no PostgreSQL, data directory or watchdog is left.
+ * process of the run ended and no PostgreSQL, data directory or watchdog is left, and that the
+ * reports are complete and count each scenario cut short as failed, saying why
+ * (support/reporting/stopped-workers-formatter.ts).
  *
  * Every wait is on an event: the marker line, the end of the run's output (every process that
  * shares it has exited), the PostgreSQL directory emptying (a directory watch).
@@ -12,11 +14,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isRunning } from '../../../support/database/processes';
+import { isCompleteHtml, isCompleteJunit } from '../../../support/reporting/render/repair-html';
 import { leftoversIn, untilEmpty } from '../database/owner-process';
 import { CUCUMBER, realSuiteConfig, ROOT } from '../real-suite-config';
 
@@ -99,6 +102,22 @@ async function assertNothingLeft(run: Run, markers: Marker[]): Promise<void> {
   assert.deepEqual(leftoversIn(run.pgDir), [], `processes of the run are left:\n${run.output()}`);
 }
 
+/**
+ * The reports are complete and truthful: JUnit, cucumber's HTML and the living documentation each
+ * count the `failed` scenarios that were cut short, and say why.
+ */
+function assertReportsSay(run: Run, failed: number, why: string): void {
+  const read = (name: string) => readFileSync(join(run.reportsDir, name), 'utf8');
+  const junit = read('junit.xml');
+  assert.ok(isCompleteJunit(junit), `junit.xml is cut short:\n${junit}\n${run.output()}`);
+  assert.match(junit, new RegExp(`<testsuite [^>]*failures="${failed}"`), junit);
+  assert.equal(junit.split(why).length - 1 >= failed, true, `junit.xml does not say "${why}" for each of the ${failed} scenario(s):\n${junit}`);
+  const html = read('cucumber.html');
+  assert.ok(isCompleteHtml(html), 'cucumber.html is cut short');
+  assert.ok(html.includes(why), `cucumber.html does not say "${why}"`);
+  assert.ok(read('index.html').includes(why), `the living documentation does not say "${why}"`);
+}
+
 const skip = process.platform !== 'linux' && 'needs Linux (/proc) to find leftover processes';
 
 test('a worker killed with SIGKILL mid-scenario leaves no PostgreSQL, and the run fails', { timeout: 180_000, skip }, async (t) => {
@@ -108,15 +127,17 @@ test('a worker killed with SIGKILL mid-scenario leaves no PostgreSQL, and the ru
   const { code } = await run.ended;
   assert.notEqual(code, 0, run.output());
   await assertNothingLeft(run, [worker!]);
+  assertReportsSay(run, 1, 'its worker stopped: signal SIGKILL');
 });
 
 for (const signal of ['SIGINT', 'SIGKILL'] as const) {
-  test(`${signal} to the coordinator alone: its workers stop themselves and leave nothing`, { timeout: 180_000, skip }, async (t) => {
+  test(`${signal} to the coordinator alone: its workers stop and leave nothing`, { timeout: 180_000, skip }, async (t) => {
     const run = runSuite(t, ['--parallel', '2']);
     const workers = await run.markers(2);
     assert.notEqual(workers[0]!.pid, workers[1]!.pid);
     run.child.kill(signal);
     await assertNothingLeft(run, workers);
+    if (signal === 'SIGINT') assertReportsSay(run, 2, 'its worker stopped: signal SIGINT');
   });
 }
 
@@ -125,6 +146,7 @@ test('SIGINT to the whole process group (Ctrl-C) of a parallel run leaves nothin
   const workers = await run.markers(2);
   process.kill(-run.child.pid!, 'SIGINT');
   await assertNothingLeft(run, workers);
+  assertReportsSay(run, 2, 'its worker stopped: signal SIGINT');
 });
 
 test('SIGINT to a serial run (Ctrl-C) leaves nothing', { timeout: 180_000, skip }, async (t) => {
@@ -132,4 +154,5 @@ test('SIGINT to a serial run (Ctrl-C) leaves nothing', { timeout: 180_000, skip 
   const [runner] = await run.markers(1);
   process.kill(-run.child.pid!, 'SIGINT');
   await assertNothingLeft(run, [runner!]);
+  assertReportsSay(run, 1, 'the run was interrupted: signal SIGINT');
 });
