@@ -3,13 +3,15 @@
  * the first scenario that mentions them; later scenarios reuse the connected client.
  *
  * The usual names get fixed slots (so Alice is always the same test number); any other name
- * gets the next free slot.
+ * gets the next free slot after them. Slots stay below 100: on the test DC a worker's block holds
+ * 100 slots of numbers (support/backends/test-dc/numbers.ts) and its last, slot 100, is the bot
+ * maker's (BOT_MAKER_SLOT), so no person shares the bot maker's numbers or another worker's.
  */
 import type { Backend } from '../backends';
 import { TelegramUser } from './telegram-user';
 
 const USUAL_NAMES = ['Alice', 'Bob', 'Carol', 'Dave', 'Eve', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy', 'Mallory', 'Oscar', 'Peggy', 'Trent', 'Victor', 'Walter'];
-const FIRST_FREE_SLOT = 100;
+const FIRST_FREE_SLOT = USUAL_NAMES.length + 1;
 
 export class Cast {
   private readonly users = new Map<string, Promise<TelegramUser>>();
