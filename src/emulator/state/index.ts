@@ -12,6 +12,7 @@ export { randomLong } from './ids';
 export { unixNow } from './clock';
 export { Faults } from './faults';
 export { detectEntities } from './entities';
+export { processPhoto, checkPhotoDimensions, boxesFor, PHOTO_BOXES, PHOTO_DIMENSION_LIMITS } from './photo-processing';
 export { imageSize } from './image-size';
 export { commandScopeKey } from './bot-commands';
 export type { CommandScope } from './bot-commands';

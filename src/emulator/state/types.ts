@@ -139,6 +139,33 @@ export type ReplyMarkup =
   | { kind: 'remove'; selective?: boolean }
   | { kind: 'force_reply'; selective?: boolean; placeholder?: string };
 
+/**
+ * The sizes Telegram keeps of a photo, by type: boxes of 100, 320, 800, 1280 and 2560 px
+ * (https://core.telegram.org/api/files#image-thumbnail-types).
+ */
+export type PhotoSizeType = 's' | 'm' | 'x' | 'y' | 'w';
+
+/** One stored size of a photo: a JPEG the emulator encoded. */
+export interface PhotoSize {
+  readonly type: PhotoSizeType;
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: Buffer;
+  /**
+   * Set on the largest size, which is a progressive JPEG: the byte lengths at which each scan
+   * has arrived (MTProto `photoSizeProgressive.sizes`; the last is the whole file).
+   */
+  readonly progressiveSizes?: readonly number[];
+}
+
+/** What processing an image as a photo yields (see photo-processing.ts), before it is stored. */
+export interface ProcessedPhoto {
+  /** Smallest first; at least one. */
+  readonly sizes: readonly PhotoSize[];
+  /** The stripped thumbnail (type "i"), in Telegram's stripped form. */
+  readonly stripped: Buffer;
+}
+
 /** A stored image. The bytes are kept as uploaded, so a download is byte-identical. */
 export interface Photo {
   readonly id: bigint;
