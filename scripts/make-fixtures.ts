@@ -6,9 +6,13 @@
  * The images are committed; run this only to change or add one:
  *   TS_NODE_TRANSPILE_ONLY=true node -r ts-node/register scripts/make-fixtures.ts
  *
- * Why PNG and why these sizes: Telegram accepts PNG photos, the embedded Telegram reads their
- * size from the header, and 96×64 pixels keeps each file at a few kilobytes while still being a
- * real picture a person can open.
+ * Why PNG and why these sizes: Telegram accepts PNG photos and recompresses them to JPEG; 192×128
+ * pixels is larger than its smallest box (100 px), so each photo is kept in two sizes (s and m)
+ * as real photos are kept in several, while every file stays at a few kilobytes.
+ *
+ * Some pictures come in pairs that are hard to tell apart — the same scene with a small change
+ * (a boat on the beach, the moon over the sunset) — so that comparing photos as a person would
+ * (support/actors/photo-fingerprint.ts) is tested against near misses, not only obvious ones.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,14 +38,26 @@ const PICTURES: Record<string, readonly [Rgb, Rgb]> = {
   'village.png': [[200, 60, 50], [90, 160, 80]],
 };
 
-const WIDTH = 96;
-const HEIGHT = 64;
+/** The same scene as another picture, with one small thing added: fixture name → scene, thing. */
+const NEAR_MISSES: Record<string, { scene: string; adds: (x: number, y: number) => Rgb | undefined }> = {
+  // A dark boat, 12 % of the width, out on the water.
+  'beach-boat.png': { scene: 'beach.png', adds: (x, y) => (inBox(x, y, 0.62, 0.6, 0.12, 0.06) ? [60, 40, 30] : undefined) },
+  // A pale moon, 12 % of the width across, in the sky.
+  'sunset-moon.png': { scene: 'sunset.png', adds: (x, y) => (inDisc(x, y, 0.3, 0.35, 0.06) ? [245, 240, 215] : undefined) },
+};
+
+const WIDTH = 192;
+const HEIGHT = 128;
 
 function main(): void {
   const dir = join(__dirname, '..', 'features', 'fixtures');
   mkdirSync(dir, { recursive: true });
   for (const [name, [from, to]] of Object.entries(PICTURES)) {
     writeFileSync(join(dir, name), encodePng(WIDTH, HEIGHT, (x, y) => blend(from, to, x, y), 9));
+  }
+  for (const [name, { scene, adds }] of Object.entries(NEAR_MISSES)) {
+    const [from, to] = PICTURES[scene]!;
+    writeFileSync(join(dir, name), encodePng(WIDTH, HEIGHT, (x, y) => adds(x, y) ?? blend(from, to, x, y), 9));
   }
   writeFileSync(
     join(dir, 'recipe.txt'),
@@ -52,15 +68,26 @@ function main(): void {
   // A voice message: an Ogg page header and silence. Not a decodable recording — Telegram and the
   // bot only look at the message's type — but it is what a voice note's container starts with.
   writeFileSync(join(dir, 'voice.ogg'), Buffer.concat([Buffer.from('OggS', 'ascii'), Buffer.alloc(60)]));
-  console.log(`Wrote ${Object.keys(PICTURES).length} pictures, recipe.txt, sticker.webp and voice.ogg to ${dir}`);
+  const pictures = Object.keys(PICTURES).length + Object.keys(NEAR_MISSES).length;
+  console.log(`Wrote ${pictures} pictures, recipe.txt, sticker.webp and voice.ogg to ${dir}`);
 }
 
-/** A diagonal blend with faint stripes, so the picture is not one flat colour. */
+/** A diagonal blend with faint stripes (one every 8 % of the width), so the picture is not one flat colour. */
 function blend(from: Rgb, to: Rgb, x: number, y: number): Rgb {
   const t = (x / (WIDTH - 1) + y / (HEIGHT - 1)) / 2;
-  const stripe = Math.floor((x + y) / 8) % 2 === 0 ? 1 : 0.92;
+  const stripe = Math.floor((x + y) / (WIDTH / 12)) % 2 === 0 ? 1 : 0.92;
   const channel = (i: 0 | 1 | 2) => Math.round((from[i] + (to[i] - from[i]) * t) * stripe);
   return [channel(0), channel(1), channel(2)];
+}
+
+/** Inside a box whose corner, width and height are fractions of the picture's width and height. */
+function inBox(x: number, y: number, left: number, top: number, width: number, height: number): boolean {
+  return x >= left * WIDTH && x < (left + width) * WIDTH && y >= top * HEIGHT && y < top * HEIGHT + height * WIDTH;
+}
+
+/** Inside a disc whose centre is a fraction of the width and height and whose radius a fraction of the width. */
+function inDisc(x: number, y: number, centreX: number, centreY: number, radius: number): boolean {
+  return (x - centreX * WIDTH) ** 2 + (y - centreY * HEIGHT) ** 2 < (radius * WIDTH) ** 2;
 }
 
 main();

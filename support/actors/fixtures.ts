@@ -1,28 +1,31 @@
 /**
- * Files in `features/fixtures/` that scenarios upload, and how photos are compared: by
- * content (a SHA-256 of the bytes), never by file id — a user's and the bot's file ids for the
- * same photo differ, and on the real test DC even ids of one person differ between uploads.
- *
- * (On the real test DC Telegram recompresses photos, so the test-dc backend will need a
- * perceptual fingerprint here; the embedded Telegram returns the uploaded bytes unchanged.)
+ * Files in `features/fixtures/` that scenarios upload, and how a received photo is recognised:
+ * by the picture it shows (a perceptual fingerprint, see photo-fingerprint.ts), never by bytes
+ * or file id. Telegram recompresses every photo into its own JPEG sizes, a user's and the bot's
+ * file ids for the same photo differ, and on the real test DC even ids of one person differ
+ * between uploads.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PhotoFingerprint, SAME_PICTURE_MAX_DISTANCE } from './photo-fingerprint';
 
 export const FIXTURES_DIR = join(__dirname, '..', '..', 'features', 'fixtures');
 
 export interface Fixture {
   readonly name: string;
   readonly bytes: Buffer;
-  readonly fingerprint: string;
+  /** The picture's fingerprint (photo fixtures), computed once. */
+  fingerprint(): Promise<PhotoFingerprint>;
+}
+
+/** A received photo as a person sees it: its fingerprint, and which fixture it shows, if any. */
+export interface RecognisedPhoto {
+  readonly fingerprint: PhotoFingerprint;
+  /** The name of the photo fixture it shows (the nearest within the threshold), if any. */
+  readonly fixture?: string;
 }
 
 const cache = new Map<string, Fixture>();
-
-export function fingerprint(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** A fixture by file name, e.g. "beach.png"; the error lists what exists. */
 export function fixture(name: string): Fixture {
@@ -33,7 +36,8 @@ export function fixture(name: string): Fixture {
       throw new Error(`There is no fixture "${name}" in features/fixtures/. Available: ${available.join(', ')}`);
     }
     const bytes = readFileSync(join(FIXTURES_DIR, name));
-    found = { name, bytes, fingerprint: fingerprint(bytes) };
+    let print: Promise<PhotoFingerprint> | undefined;
+    found = { name, bytes, fingerprint: () => (print ??= PhotoFingerprint.of(bytes)) };
     cache.set(name, found);
   }
   return found;
@@ -53,8 +57,13 @@ export function somePhotos(count: number, skip = 0): Fixture[] {
   return photos.slice(skip, skip + count);
 }
 
-/** The fixture with these bytes, if any (to name a received photo in messages). */
-export function fixtureNamed(bytes: Buffer): string | undefined {
-  const wanted = fingerprint(bytes);
-  return photoFixtures().find((photo) => photo.fingerprint === wanted)?.name;
+/** Which photo fixture an image shows, if any: the nearest one within the threshold. */
+export async function recognisePhoto(image: Buffer): Promise<RecognisedPhoto> {
+  const fingerprint = await PhotoFingerprint.of(image);
+  let nearest: { name: string; distance: number } | undefined;
+  for (const candidate of photoFixtures()) {
+    const distance = fingerprint.distanceTo(await candidate.fingerprint());
+    if (distance <= SAME_PICTURE_MAX_DISTANCE && (!nearest || distance < nearest.distance)) nearest = { name: candidate.name, distance };
+  }
+  return { fingerprint, fixture: nearest?.name };
 }

@@ -3,7 +3,7 @@
  * block of actions began (the inbox mark), or since the scenario began when it has no actions.
  */
 import { Api } from 'telegram';
-import { fingerprint } from './fixtures';
+import { recognisePhoto, type RecognisedPhoto } from './fixtures';
 import type { Actor, Question } from './actor';
 import type { ReceivedMessage } from './inbox';
 
@@ -21,13 +21,16 @@ export const textsReceived = () => question('texts received', (actor) => actor.i
 /** Photo messages from the bot that arrived since the mark. */
 export const photosReceived = () => question('photos received', (actor) => actor.inbox.sinceMark().filter((entry) => isPhoto(entry)));
 
-/** Content fingerprints of the photos received since the mark (downloads each one). */
-export const fingerprintsOfPhotosReceived = () =>
-  question('fingerprints of photos received', async (actor) => {
+/**
+ * The photos received since the mark as a person sees them (downloads each one, the size a
+ * Telegram app shows full-screen): each one's fingerprint and the fixture it shows, if any.
+ */
+export const picturesReceived = () =>
+  question('pictures received', async (actor): Promise<RecognisedPhoto[]> => {
     const photos = actor.inbox.sinceMark().filter(isPhoto);
-    const prints: string[] = [];
-    for (const entry of photos) prints.push(fingerprint(await actor.telegram.download(entry.message)));
-    return prints;
+    const pictures: RecognisedPhoto[] = [];
+    for (const entry of photos) pictures.push(await recognisePhoto(await actor.telegram.download(entry.message)));
+    return pictures;
   });
 
 /** The newest message from the bot in the scenario, if any. */

@@ -160,7 +160,7 @@ export class TelegramUser {
   /** The bytes of a message's photo or file, as the person's app downloads them. */
   async download(message: Api.Message): Promise<Buffer> {
     const bytes = await this.client.downloadMedia(message, {});
-    if (!Buffer.isBuffer(bytes)) throw new Error(`${this.me.firstName} could not download the media of message ${message.id}`);
+    if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw new Error(`${this.me.firstName} could not download the media of message ${message.id}`);
     return bytes;
   }
 

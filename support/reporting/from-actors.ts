@@ -3,15 +3,14 @@
  * the bot (support/actors/inbox.ts) without changing it: what they sent and pressed, every
  * version of every bot message, deletions and notices, each at the time the log noted it.
  * Photos the person sent are the fixtures themselves; photos from the bot are downloaded (up to
- * a budget) and named after the fixture they are, when they are one.
+ * a budget) and named after the fixture they show (recognised by the picture: Telegram
+ * recompresses photos), when they show one.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Api } from 'telegram';
 import { BOT, type ConversationEvent, type Keyboard, type PhotoRef } from './render/conversation';
 import type { Actor } from '../actors/actor';
 import type { ChatEvent } from '../actors/inbox';
-import { FIXTURES_DIR, fingerprint } from '../actors/fixtures';
+import { recognisePhoto } from '../actors/fixtures';
 
 /** Photos downloaded per scenario at most: a report stays small, and a stuck client cannot stall it. */
 const MAX_PHOTO_DOWNLOADS = 24;
@@ -102,7 +101,7 @@ async function photosIn(actor: Actor, messages: readonly Api.Message[], budget: 
     budget.photos--;
     try {
       const bytes = await actor.telegram.download(message);
-      photos.push({ bytes, name: fixtureNames().get(fingerprint(bytes)) });
+      photos.push({ bytes, name: await fixtureShown(bytes) });
     } catch {
       photos.push({ name: 'photo (could not be downloaded)' });
     }
@@ -110,17 +109,11 @@ async function photosIn(actor: Actor, messages: readonly Api.Message[], budget: 
   return photos.length ? photos : undefined;
 }
 
-let names: Map<string, string> | undefined;
-
-/** Fixture file names by content, so a photo reads "beach.png" in the transcript. */
-function fixtureNames(): Map<string, string> {
-  if (!names) {
-    names = new Map();
-    try {
-      for (const name of readdirSync(FIXTURES_DIR)) names.set(fingerprint(readFileSync(join(FIXTURES_DIR, name))), name);
-    } catch {
-      // No fixtures directory: photos simply go unnamed.
-    }
+/** The fixture a photo shows, recognised by the picture, so it reads "beach.png" in the transcript. */
+async function fixtureShown(bytes: Buffer): Promise<string | undefined> {
+  try {
+    return (await recognisePhoto(bytes)).fixture;
+  } catch {
+    return undefined; // not decodable, or no fixtures directory: the photo simply goes unnamed
   }
-  return names;
 }
