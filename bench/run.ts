@@ -37,6 +37,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'memory', run: async (options) => (await import('./memory')).runMemory(options) },
   { name: 'frames', run: async (options) => (await import('./frames')).runFrames(options) },
   { name: 'emulator-memory', run: async (options) => (await import('./emulator-memory')).runEmulatorMemory(options) },
+  { name: 'photos', run: async (options) => (await import('./photos')).runPhotos(options) },
 ];
 
 interface Arguments {

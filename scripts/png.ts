@@ -2,8 +2,9 @@
  * The one PNG encoder of the repository: the image fixtures (scripts/make-fixtures.ts) and the
  * tests that need a real, decodable picture of a known size use it.
  *
- * Hand-written because it is twenty lines over node:zlib (deflate and CRC-32): an image library
- * would be a native dependency for the one thing this does, an 8-bit RGB PNG with one IDAT.
+ * Hand-written because it is twenty lines over node:zlib (deflate and CRC-32) and synchronous:
+ * sharp, the embedded Telegram's image library, is asynchronous, and these callers build pictures
+ * pixel by pixel. Tests that need another format convert this PNG with sharp (test/emulator/images.ts).
  */
 import { crc32, deflateSync } from 'node:zlib';
 

@@ -4,7 +4,7 @@ import { Bot, GrammyError } from 'grammy';
 import { Api } from 'telegram';
 import { CustomFile } from 'telegram/client/uploads';
 import { encodePng } from '../../scripts/png';
-import type { Account } from '../../src/emulator/state';
+import { processPhoto, type Account } from '../../src/emulator/state';
 import { type Person, startWire, type Wire } from './wire';
 
 /**
@@ -19,8 +19,9 @@ function photo(seed: number): Buffer {
   return encodePng(45, 45, (x, y) => [(x * 7 + y * 13 + seed) & 255, (x * y + seed * 31) & 255, (x ^ y ^ seed) & 255], 0);
 }
 
-const ONE = photo(0).length;
-const BUDGET = 40 * ONE;
+/** What the emulator stores of one such photo: its JPEG sizes and stripped thumbnail, not the PNG. */
+let ONE: number;
+let BUDGET: number;
 let wire: Wire;
 let alice: Person;
 let botAccount: Account;
@@ -28,6 +29,9 @@ let bot: Bot;
 let peer: Api.TypeInputPeer;
 
 before(async () => {
+  const kept = await processPhoto(photo(0));
+  ONE = kept.sizes.reduce((sum, size) => sum + size.bytes.length, kept.stripped.length);
+  BUDGET = 40 * ONE;
   wire = await startWire({ mediaBudgetBytes: BUDGET });
   const handle = wire.emulator.control.createBot({ username: 'budget_bot' });
   botAccount = wire.emulator.state.findAccount(handle.id)!;

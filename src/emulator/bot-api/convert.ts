@@ -146,13 +146,20 @@ function forwardJson(state: TelegramState, forward: NonNullable<Message['forward
 /** The message-content fields for a piece of media (photo, document, sticker, voice, …). */
 export function mediaJson(media: Media, botId: number): Json {
   if (isContentMedia(media)) return contentJson(media);
-  const ids = { file_id: fileIdOf(media, botId), file_unique_id: fileUniqueIdOf(media) };
   if (media.kind === 'photo') {
-    // One size: the stored original, so the largest PhotoSize downloads byte-identical.
-    const { width, height, bytes } = media.photo;
-    return { photo: [{ ...ids, width, height, file_size: bytes.length }] };
+    // Every stored size, smallest first, each a file with its own ids; the stripped thumbnail
+    // is left out, as the Bot API server leaves out type "i" (telegram-bot-api, JsonPhoto).
+    return {
+      photo: media.photo.sizes.map((size) => ({
+        file_id: fileIdOf(media, botId, size),
+        file_unique_id: fileUniqueIdOf(media, size),
+        file_size: size.bytes.length,
+        width: size.width,
+        height: size.height,
+      })),
+    };
   }
-  return documentJson(media.document, ids);
+  return documentJson(media.document, { file_id: fileIdOf(media, botId), file_unique_id: fileUniqueIdOf(media) });
 }
 
 function documentJson(document: Document, ids: { file_id: string; file_unique_id: string }): Json {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Account, TelegramState } from '../state';
 import { BotApiError, NOT_FOUND, toBotApiError, UNAUTHORIZED } from './errors';
-import { mediaAtPath } from './file-ids';
+import { fileAtPath } from './file-ids';
 import { findMethod } from './methods';
 import { readParams } from './params';
 import { UpdateHub } from './updates';
@@ -131,9 +131,9 @@ export async function startBotApiServer(options: BotApiServerOptions): Promise<B
 
   function serveFile(response: ServerResponse, token: string, path: string): void {
     if (!findBot(token)) return fail(response, UNAUTHORIZED());
-    const media = mediaAtPath(state, path);
-    if (!media) return fail(response, NOT_FOUND());
-    const bytes = media.kind === 'photo' ? media.photo.bytes : media.document.bytes;
+    const file = fileAtPath(state, path);
+    if (!file) return fail(response, NOT_FOUND());
+    const { media, bytes } = file;
     const type = media.kind === 'photo' ? 'application/octet-stream' : media.document.mimeType;
     response.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
     response.end(bytes);

@@ -12,6 +12,8 @@ export interface BotHandle {
 export interface StateSnapshot {
   accounts: Array<{ id: number; isBot: boolean; firstName: string; lastName: string; username?: string; phone?: string }>;
   chats: Array<{ ownerId: number; peerId: number; messages: number }>;
+  /** Stored photos and documents, and uploads not used yet. */
+  media: { photos: number; documents: number; uploads: number };
 }
 
 /**
@@ -128,6 +130,7 @@ export class EmulatorControl {
 
   snapshot(): StateSnapshot {
     const accounts = this.state.listAccounts();
+    const { photos, documents, uploads } = this.state.mediaUsage();
     return {
       accounts: accounts.map(({ id, isBot, firstName, lastName, username, phone }) => ({ id, isBot, firstName, lastName, username, phone })),
       chats: accounts.flatMap((owner) =>
@@ -137,6 +140,7 @@ export class EmulatorControl {
           messages: this.state.history(owner.id, peerId).length,
         })),
       ),
+      media: { photos, documents, uploads },
     };
   }
 

@@ -13,7 +13,7 @@ export { unixNow } from './clock';
 export { Faults } from './faults';
 export { detectEntities } from './entities';
 export { processPhoto, checkPhotoDimensions, boxesFor, PHOTO_BOXES, PHOTO_DIMENSION_LIMITS } from './photo-processing';
-export { imageSize } from './image-size';
+export { largestSize, sizeOfType } from './photo-sizes';
 export { commandScopeKey } from './bot-commands';
 export type { CommandScope } from './bot-commands';
 export type { PrivacyKey, PrivacyRule } from './privacy';

@@ -172,7 +172,8 @@ function idOf(media: FileMedia): bigint {
   return media.kind === 'photo' ? media.photo.id : media.document.id;
 }
 
-/** The bytes a stored file keeps in memory. */
+/** The bytes a stored file keeps in memory: a document's own, or a photo's JPEG sizes and stripped thumbnail. */
 export function bytesOf(media: FileMedia): number {
-  return media.kind === 'photo' ? media.photo.bytes.length : media.document.bytes.length;
+  if (media.kind === 'document') return media.document.bytes.length;
+  return media.photo.sizes.reduce((sum, size) => sum + size.bytes.length, media.photo.stripped.length);
 }

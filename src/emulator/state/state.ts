@@ -7,7 +7,6 @@ import { detectEntities } from './entities';
 import { Faults } from './faults';
 import { UpdateJournal } from './update-journal';
 import { randomLong } from './ids';
-import { imageSize } from './image-size';
 import { MediaStore, type MediaUsage } from './media-store';
 import { UploadParts } from './upload-parts';
 import { DEFAULT_PRIVACY, privacyAllows, type PrivacyKey, type PrivacyRule } from './privacy';
@@ -16,7 +15,7 @@ import {
 } from './rules';
 import type {
   Account, BoxEvent, CallbackAnswer, CallbackQuery, DeletionEvent, Document, DocumentKind,
-  BlockEvent, FileMedia, Media, Message, MessageEntity, Photo, Reaction, ReactionEvent, ReplyMarkup,
+  BlockEvent, FileMedia, Media, Message, MessageEntity, Photo, ProcessedPhoto, Reaction, ReactionEvent, ReplyMarkup,
 } from './types';
 
 export interface StateEvents {
@@ -361,11 +360,13 @@ export class TelegramState extends EventEmitter<StateEvents> {
 
   // ── media and uploads ───────────────────────────────────────────────────────────────────
 
-  /** Stores an image on DC `dcId` (the uploader's; a bot's files live on {@link DEFAULT_DC}). */
-  storePhoto(bytes: Buffer, dcId: number = DEFAULT_DC): Photo {
-    const size = imageSize(bytes);
-    if (!size) throw new BadRequestError('IMAGE_PROCESS_FAILED', 'the file is not a JPEG, PNG, GIF or WebP image');
-    const photo: Photo = { ...this.newMediaIdentity(), bytes, width: size.width, height: size.height, dcId };
+  /**
+   * Keeps a photo made by `processPhoto` (its JPEG sizes and stripped thumbnail) on DC `dcId`
+   * (the uploader's; a bot's files live on {@link DEFAULT_DC}). Processing is apart, and
+   * asynchronous, so that callers can refuse a bad image before anything is stored.
+   */
+  storePhoto(processed: ProcessedPhoto, dcId: number = DEFAULT_DC): Photo {
+    const photo: Photo = { ...this.newMediaIdentity(), sizes: processed.sizes, stripped: processed.stripped, dcId };
     this.media.add({ kind: 'photo', photo });
     return photo;
   }
@@ -416,6 +417,14 @@ export class TelegramState extends EventEmitter<StateEvents> {
   /** Joins an upload's parts, checking that all `totalParts` arrived, and forgets them. */
   takeUpload(accountId: number, fileId: bigint, totalParts: number): Buffer {
     return this.uploads.take(accountId, fileId, totalParts);
+  }
+
+  /**
+   * Joins an upload's parts, checking that all `totalParts` arrived, and keeps them: a photo is
+   * processed before its upload is taken, so a refused image leaves the upload as it was.
+   */
+  readUpload(accountId: number, fileId: bigint, totalParts: number): Buffer {
+    return this.uploads.read(accountId, fileId, totalParts);
   }
 
   // ── messages ────────────────────────────────────────────────────────────────────────────

@@ -166,15 +166,15 @@ export interface ProcessedPhoto {
   readonly stripped: Buffer;
 }
 
-/** A stored image. The bytes are kept as uploaded, so a download is byte-identical. */
-export interface Photo {
+/**
+ * A stored photo. As on Telegram, the uploaded bytes are not kept: only JPEG sizes made from
+ * them, so a download is a recompressed picture, never the original file.
+ */
+export interface Photo extends ProcessedPhoto {
   readonly id: bigint;
   readonly accessHash: bigint;
   readonly fileReference: Buffer;
   readonly date: number;
-  readonly bytes: Buffer;
-  readonly width: number;
-  readonly height: number;
   /** The DC the photo is stored on (its uploader's); other DCs answer FILE_MIGRATE_X for it. */
   readonly dcId: number;
 }

@@ -72,14 +72,23 @@ export class UploadParts {
 
   /** Joins an upload's parts, checking that all `totalParts` arrived, and forgets them. */
   take(accountId: number, fileId: bigint, totalParts: number): Buffer {
-    this.sweep();
+    const bytes = this.read(accountId, fileId, totalParts);
     const key = `${accountId}:${fileId}`;
-    const upload = this.uploads.get(key);
+    this.forget(key, this.uploads.get(key)!);
+    return bytes;
+  }
+
+  /**
+   * Joins an upload's parts, checking that all `totalParts` arrived, and keeps them (a photo is
+   * checked before its upload is taken: a refused image leaves the upload as it was).
+   */
+  read(accountId: number, fileId: bigint, totalParts: number): Buffer {
+    this.sweep();
+    const upload = this.uploads.get(`${accountId}:${fileId}`);
     if (!upload) throw new BadRequestError('FILE_PARTS_INVALID', `no parts were uploaded for file ${fileId} (or they expired)`);
     for (let i = 0; i < totalParts; i++) {
       if (!upload.parts[i]) throw new BadRequestError(`FILE_PART_${i}_MISSING`, `part ${i} of ${totalParts} never arrived`);
     }
-    this.forget(key, upload);
     return Buffer.concat(upload.parts.slice(0, totalParts));
   }
 

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InputFile } from 'grammy';
+import sharp from 'sharp';
+import { processPhoto } from '../../../src/emulator/state';
+import { imageFile } from '../images';
 import { grammyError, type Harness, makePng, nextIncoming, startHarness } from './harness';
 
 describe('Bot API media (grammY client)', () => {
@@ -10,29 +13,48 @@ describe('Bot API media (grammY client)', () => {
   });
   after(() => h.close());
 
-  it('sendPhoto uploads (multipart): the user receives a stored photo with the same bytes', async () => {
+  it('sendPhoto uploads (multipart): the photo is kept in its sizes, each a file of its own, smallest first', async () => {
     const user = h.startedUser('Alice');
-    const png = makePng(64, 48, 1);
+    const png = await imageFile({ width: 413, height: 225, seed: 1 });
     const arrived = nextIncoming(h.state, user.id);
     const sent = await h.bot.api.sendPhoto(user.id, new InputFile(png, 'cat.png'), { caption: '<b>Our cat</b>', parse_mode: 'HTML' });
     const received = await arrived;
-    assert.equal(received.message.media?.kind, 'photo');
-    assert.ok(received.message.media?.kind === 'photo' && received.message.media.photo.bytes.equals(png));
+    assert.ok(received.message.media?.kind === 'photo');
+    const stored = received.message.media.photo;
     assert.equal(received.message.text, 'Our cat');
     assert.deepEqual(received.message.entities, [{ type: 'bold', offset: 0, length: 7 }]);
 
     assert.equal(sent.caption, 'Our cat');
     assert.deepEqual(sent.caption_entities, [{ type: 'bold', offset: 0, length: 7 }]);
-    const largest = sent.photo![sent.photo!.length - 1];
-    assert.deepEqual([largest.width, largest.height, largest.file_size], [64, 48, png.length]);
-    assert.ok(largest.file_unique_id && largest.file_unique_id !== largest.file_id);
+    const sizes = sent.photo!;
+    assert.deepEqual(sizes.map(({ width, height, file_size }) => [width, height, file_size]), stored.sizes.map((size) => [size.width, size.height, size.bytes.length]));
+    assert.deepEqual(sizes.map(({ width, height }) => `${width}×${height}`), ['100×54', '320×174', '413×225']);
+    assert.equal(new Set(sizes.map((size) => size.file_id)).size, 3);
+    assert.equal(new Set(sizes.map((size) => size.file_unique_id)).size, 3);
+    assert.ok(sizes.every((size) => size.file_unique_id !== size.file_id));
+  });
+
+  it('refuses a corrupt image or one of bad dimensions as Telegram does, and nothing changes', async () => {
+    const user = h.startedUser('Ana');
+    const before = { media: h.state.mediaUsage(), history: h.state.history(user.id, h.botAccount.id).length };
+    const corrupt = (await imageFile({ width: 64, height: 64, noise: true })).subarray(0, 300);
+    const tooLong = await imageFile({ width: 2100, height: 100 });
+    assert.equal((await grammyError(() => h.bot.api.sendPhoto(user.id, new InputFile(corrupt)))).description, 'Bad Request: IMAGE_PROCESS_FAILED');
+    assert.equal((await grammyError(() => h.bot.api.sendPhoto(user.id, new InputFile(tooLong)))).description, 'Bad Request: PHOTO_INVALID_DIMENSIONS');
+    const album = await grammyError(() => h.bot.api.sendMediaGroup(user.id, [
+      { type: 'photo', media: new InputFile(makePng(20, 10, 1)) },
+      { type: 'photo', media: new InputFile(corrupt) },
+    ]));
+    assert.equal(album.description, 'Bad Request: IMAGE_PROCESS_FAILED');
+    assert.deepEqual({ media: h.state.mediaUsage(), history: h.state.history(user.id, h.botAccount.id).length }, before);
   });
 
   it('re-sending by file_id reaches the user as the same stored photo', async () => {
     const alice = h.startedUser('Ada');
     const bob = h.startedUser('Bo');
-    const png = makePng(10, 10, 2);
+    const png = await imageFile({ width: 200, height: 100, seed: 2 });
     const first = await h.bot.api.sendPhoto(alice.id, new InputFile(png));
+    // The smallest size's file_id (the thumbnail) re-sends the whole photo, every size.
     const fileId = first.photo![0].file_id;
     const arrived = nextIncoming(h.state, bob.id);
     const again = await h.bot.api.sendPhoto(bob.id, fileId);
@@ -40,27 +62,35 @@ describe('Bot API media (grammY client)', () => {
     const original = h.state.messageInBox(h.botAccount.id, first.message_id)!;
     assert.ok(received.message.media?.kind === 'photo' && original.media?.kind === 'photo');
     assert.equal(received.message.media.photo, original.media.photo, 'the same stored photo, not a copy');
-    assert.ok(received.message.media.photo.bytes.equals(png));
-    assert.equal(again.photo![0].file_unique_id, first.photo![0].file_unique_id);
+    assert.deepEqual(again.photo!.map((size) => size.file_unique_id), first.photo!.map((size) => size.file_unique_id));
   });
 
-  it('getFile gives a file_path whose download has the exact bytes', async () => {
+  it('getFile gives, for each size of a photo a user sent, a file_path whose download is that JPEG', async () => {
     const user = h.startedUser('Cy');
-    const png = makePng(33, 17, 3);
-    const photoMessage = h.state.sendMessage(user.id, h.botAccount.id, { media: { kind: 'photo', photo: h.state.storePhoto(png) }, text: 'a caption' });
+    const photo = h.state.storePhoto(await processPhoto(await imageFile({ width: 330, height: 170, seed: 3 })));
+    const photoMessage = h.state.sendMessage(user.id, h.botAccount.id, { media: { kind: 'photo', photo }, text: 'a caption' });
     const [update] = await h.bot.api.getUpdates({ offset: -1, timeout: 0 });
     assert.equal(update.message?.message_id, h.state.boxIdOf(photoMessage, h.botAccount.id));
     assert.equal(update.message?.caption, 'a caption');
-    const size = update.message!.photo!.at(-1)!;
-    assert.deepEqual([size.width, size.height], [33, 17]);
-    const file = await h.bot.api.getFile(size.file_id);
-    assert.equal(file.file_size, png.length);
-    assert.match(file.file_path ?? '', /^photos\/file_\d+\.png$/);
-    const download = await fetch(`${h.server.apiRoot}/file/bot${h.token}/${file.file_path}`);
-    assert.equal(download.status, 200);
-    assert.ok(Buffer.from(await download.arrayBuffer()).equals(png));
-    const wrongToken = await fetch(`${h.server.apiRoot}/file/bot1:nope/${file.file_path}`);
+    const sizes = update.message!.photo!;
+    assert.deepEqual(sizes.map(({ width, height }) => [width, height]), [[100, 52], [320, 165], [330, 170]]);
+    for (const [index, size] of sizes.entries()) {
+      const file = await h.bot.api.getFile(size.file_id);
+      assert.equal(file.file_size, photo.sizes[index]!.bytes.length);
+      assert.equal(file.file_unique_id, size.file_unique_id);
+      assert.match(file.file_path ?? '', /^photos\/file_\d+_[smx]\.jpg$/);
+      const download = await fetch(`${h.server.apiRoot}/file/bot${h.token}/${file.file_path}`);
+      assert.equal(download.status, 200);
+      const bytes = Buffer.from(await download.arrayBuffer());
+      assert.ok(bytes.equals(photo.sizes[index]!.bytes));
+      const { format, width, height } = await sharp(bytes).metadata();
+      assert.deepEqual([format, width, height], ['jpeg', size.width, size.height]);
+    }
+    const path = (await h.bot.api.getFile(sizes[0]!.file_id)).file_path!;
+    const wrongToken = await fetch(`${h.server.apiRoot}/file/bot1:nope/${path}`);
     assert.equal(wrongToken.status, 401);
+    const noSuchSize = await fetch(`${h.server.apiRoot}/file/bot${h.token}/${path.replace(/_s\.jpg$/, '_w.jpg')}`);
+    assert.equal(noSuchSize.status, 404);
     await h.bot.api.getUpdates({ offset: update.update_id + 1, timeout: 0 });
   });
 
@@ -106,11 +136,12 @@ describe('Bot API media (grammY client)', () => {
     assert.ok([...groupIds][0]);
     assert.equal(messages[0].caption, 'first');
     assert.deepEqual(messages[0].caption_entities, [{ type: 'bold', offset: 0, length: 5 }]);
-    assert.deepEqual(messages.map((m) => m.photo![0].width), [20, 30, 8]);
+    assert.deepEqual(messages.map((m) => m.photo!.at(-1)!.width), [20, 30, 8]);
     assert.equal(albums.length, 3);
     assert.equal(new Set(albums).size, 1);
     const userPhotos = h.state.history(user.id, h.botAccount.id).slice(0, 3).reverse();
-    assert.ok(userPhotos[0].message.media?.kind === 'photo' && userPhotos[0].message.media.photo.bytes.equals(pngs[0]));
+    assert.ok(userPhotos[0].message.media?.kind === 'photo');
+    assert.deepEqual(await sharp(userPhotos[0].message.media.photo.sizes[0]!.bytes).metadata().then((m) => [m.format, m.width]), ['jpeg', 20]);
 
     const tooFew = await grammyError(() => h.bot.api.sendMediaGroup(user.id, [{ type: 'photo', media: known.photo![0].file_id }]));
     assert.equal(tooFew.error_code, 400);
@@ -124,8 +155,9 @@ describe('Bot API media (grammY client)', () => {
     const poll = h.bot.api.getUpdates({ offset: (last?.update_id ?? 0) + 1, timeout: 30 });
     await h.server.whenPolling(h.botAccount.id);
     const groupedId = 77n;
-    for (const seed of [1, 2]) {
-      h.state.sendMessage(user.id, h.botAccount.id, { media: { kind: 'photo', photo: h.state.storePhoto(makePng(5, 5, seed)) }, groupedId, text: seed === 1 ? 'album' : '' });
+    const photos = await Promise.all([1, 2].map((seed) => processPhoto(makePng(5, 5, seed))));
+    for (const [index, processed] of photos.entries()) {
+      h.state.sendMessage(user.id, h.botAccount.id, { media: { kind: 'photo', photo: h.state.storePhoto(processed) }, groupedId, text: index === 0 ? 'album' : '' });
     }
     const updates = await poll;
     assert.equal(updates.length, 2);

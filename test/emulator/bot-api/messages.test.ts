@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { InlineKeyboard, Keyboard } from 'grammy';
 import type { Photo } from '../../../src/emulator/state';
 import { fileIdOf } from '../../../src/emulator/bot-api/file-ids';
+import { processPhoto } from '../../../src/emulator/state';
 import { grammyError, type Harness, makePng, startHarness } from './harness';
 
 describe('Bot API messages (grammY client)', () => {
@@ -138,7 +139,7 @@ describe('Bot API messages (grammY client)', () => {
 
   it('edits a photo\'s caption', async () => {
     const user = h.startedUser('Quinn');
-    const photo = h.state.storePhoto(makePng(4, 4));
+    const photo = h.state.storePhoto(await processPhoto(makePng(4, 4)));
     const sent = await h.bot.api.sendPhoto(user.id, fileIdFor(photo), { caption: 'old' });
     const edited = await h.bot.api.editMessageCaption(user.id, sent.message_id, { caption: '<i>new</i>', parse_mode: 'HTML' });
     assert.ok(edited !== true && 'caption' in edited);

@@ -51,7 +51,7 @@ test('snapshot shows accounts and chats as plain data; reset forgets them', () =
   assert.equal(snapshot.accounts.length, 2);
   assert.deepEqual(snapshot.chats.find((c) => c.ownerId === alice.id), { ownerId: alice.id, peerId: bot.id, messages: 1 });
   control.reset();
-  assert.deepEqual(control.snapshot(), { accounts: [], chats: [] });
+  assert.deepEqual(control.snapshot(), { accounts: [], chats: [], media: { photos: 0, documents: 0, uploads: 0 } });
 });
 
 test('an unknown account is named in the error', () => {

@@ -6,7 +6,10 @@
  * action: GramJS drops updates that arrive before a handler exists.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import bigInt from 'big-integer';
+import sharp from 'sharp';
 import { Api, TelegramClient } from 'telegram';
 import { CustomFile } from 'telegram/client/uploads';
 import { FloodWaitError, RPCError } from 'telegram/errors';
@@ -20,7 +23,7 @@ import { startMtprotoServer, type MtprotoServer } from '../../../src/emulator/mt
 import { subscribeUpdates } from '../../../src/emulator/mtproto/updates';
 import { pngFile } from './handlers/session';
 import { rpcRejection } from './rpc-rejection';
-import { commandScopeKey, TelegramState, type Account, type BoxEvent, type Message } from '../../../src/emulator/state';
+import { commandScopeKey, processPhoto, TelegramState, type Account, type BoxEvent, type Message } from '../../../src/emulator/state';
 
 const GUARD = { timeout: 20_000 };
 
@@ -95,6 +98,13 @@ function botReceives(accept: (event: BoxEvent) => boolean = () => true): Promise
     };
     state.on('message', listener);
   });
+}
+
+/** Width and height of a downloaded image. */
+async function dimensions(image: string | Buffer | undefined): Promise<[number, number]> {
+  assert.ok(Buffer.isBuffer(image), 'downloaded into memory');
+  const { width, height } = await sharp(image).metadata();
+  return [width!, height!];
 }
 
 const accountOf = (client: TelegramClient) => client.getMe().then((me) => state.requireAccount(Number(me.id.toString())));
@@ -250,25 +260,77 @@ describe('a real GramJS client against the MTProto handlers', () => {
     assert.deepEqual((await deleted).deletedIds, [message.id]);
   });
 
-  it('sends a photo (saveFilePart) and a big one (saveBigFilePart); the bot gets the very bytes', GUARD, async () => {
-    const photo = pngFile(1280, 960, 300_000);
+  it("sends a photo: Telegram's sizes and a stripped thumbnail reach both sides, and every size downloads", GUARD, async () => {
+    const photo = await pngFile(1280, 960, { seed: 1, noise: true });
     const received = botReceives();
     const sent = await alice.sendFile('family_album_bot', { file: new CustomFile('garden.png', photo.length, '', photo), caption: 'Our garden' });
     assert.ok(sent.photo instanceof Api.Photo);
     const atBot = await received;
     assert.equal(atBot.text, 'Our garden');
-    assert.equal(atBot.media?.kind, 'photo');
-    assert.ok(atBot.media?.kind === 'photo' && atBot.media.photo.bytes.equals(photo));
+    assert.ok(atBot.media?.kind === 'photo');
+    const stored = atBot.media.photo;
+    assert.deepEqual(stored.sizes.map(({ type, width, height }) => `${type} ${width}×${height}`), ['s 100×75', 'm 320×240', 'x 800×600', 'y 1280×960']);
 
-    const big = pngFile(4000, 3000, 10 * 1024 * 1024 + 4096);
-    const bigReceived = botReceives();
-    await alice.sendFile('family_album_bot', { file: new CustomFile('big.png', big.length, '', big), forceDocument: false });
-    const bigAtBot = await bigReceived;
-    assert.ok(bigAtBot.media?.kind === 'photo' && bigAtBot.media.photo.bytes.equals(big));
+    const [stripped, ...sizes] = [...sent.photo.sizes];
+    assert.ok(stripped instanceof Api.PhotoStrippedSize);
+    assert.ok(sizes.at(-1) instanceof Api.PhotoSizeProgressive);
+    // GramJS inflates the stripped thumbnail itself (thumb 0 is the smallest by bytes: the "i" one).
+    const thumbnail = await alice.downloadMedia(sent, { thumb: stripped });
+    assert.deepEqual(await dimensions(thumbnail), [40, 30]);
+    // GramJS downloads a named PhotoSize; the progressive one is what it downloads by default.
+    for (const size of sizes.filter((candidate) => candidate instanceof Api.PhotoSize)) {
+      const downloaded = await alice.downloadMedia(sent, { thumb: size });
+      const expected = stored.sizes.find((own) => own.type === size.type)!.bytes;
+      assert.ok(Buffer.isBuffer(downloaded) && downloaded.equals(expected), `size ${size.type} downloads as stored`);
+    }
+    const full = await alice.downloadMedia(sent, {});
+    assert.ok(Buffer.isBuffer(full) && full.equals(stored.sizes.at(-1)!.bytes), 'the default download is the largest size');
+    assert.ok(!full.equals(photo), 'recompressed, not the uploaded bytes');
   });
 
-  it('sends an album: one groupedId for all its photos', GUARD, async () => {
-    const files = [1, 2, 3].map((i) => pngFile(600 + i, 400, 20_000));
+  it('sends a big file as a document (saveBigFilePart): documents keep their very bytes', GUARD, async () => {
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(10 * 1024 * 1024 + 4096)]);
+    const bigReceived = botReceives();
+    await alice.sendFile('family_album_bot', { file: new CustomFile('big.pdf', big.length, '', big), forceDocument: true });
+    const bigAtBot = await bigReceived;
+    assert.ok(bigAtBot.media?.kind === 'document' && bigAtBot.media.document.bytes.equals(big));
+  });
+
+  // Telegram's answers for an image it cannot keep as a photo, both listed for
+  // messages.uploadMedia and messages.sendMedia (https://core.telegram.org/method/messages.uploadMedia,
+  // "Possible errors"): 400 IMAGE_PROCESS_FAILED "Failure while processing image." for bytes that
+  // are no readable image, 400 PHOTO_INVALID_DIMENSIONS "The photo dimensions are invalid." for a
+  // picture beyond its limits (width + height ≤ 10000, ratio ≤ 20: core.telegram.org/bots/api#sendphoto).
+  it('refuses a corrupt image and ones of bad dimensions sent as a photo (uploadMedia, sendMedia, sendFile), and nothing in the state changes', { timeout: 60_000 }, async () => {
+    const corrupt = Buffer.concat([(await pngFile(64, 64, { noise: true })).subarray(0, 200), randomBytes(2000)]);
+    const tooLong = await pngFile(2100, 100); // ratio 21
+    const tooLarge = await sharp({ create: { width: 6000, height: 4200, channels: 3, background: '#808080' } }).png().toBuffer(); // 10200 in total
+    const peer = await alice.getInputEntity('family_album_bot');
+    const media = async (bytes: Buffer, name: string) => new Api.InputMediaUploadedPhoto({ file: await alice.uploadFile({ file: new CustomFile(name, bytes.length, '', bytes), workers: 1 }) });
+    const uploadMedia = async (bytes: Buffer) => alice.invoke(new Api.messages.UploadMedia({ peer, media: await media(bytes, 'photo.png') }));
+    const sendMedia = async (bytes: Buffer) => alice.invoke(new Api.messages.SendMedia({ peer, media: await media(bytes, 'photo.png'), message: '', randomId: bigInt(randomBytes(7).toString('hex'), 16) }));
+    const sendFile = (bytes: Buffer) => alice.sendFile('family_album_bot', { file: new CustomFile('photo.png', bytes.length, '', bytes) });
+
+    const stored = () => {
+      const { photos, documents, storedBytes } = state.mediaUsage();
+      return { photos, documents, storedBytes };
+    };
+    const before = { stored: stored(), botSide: state.history(bot.id, aliceAccount.id).length, aliceSide: state.history(aliceAccount.id, bot.id).length };
+    const answers: string[] = [];
+    for (const call of [uploadMedia, sendMedia, sendFile]) {
+      for (const bytes of [corrupt, tooLong, tooLarge]) answers.push((await rpcRejection(call(bytes))).errorMessage);
+    }
+    assert.deepEqual(answers, Array(3).fill(['IMAGE_PROCESS_FAILED', 'PHOTO_INVALID_DIMENSIONS', 'PHOTO_INVALID_DIMENSIONS']).flat());
+    // No photo stored, no message on either side. (The refused uploads' parts stay until they
+    // expire, as Telegram keeps uploaded parts a while: core.telegram.org/api/files.)
+    assert.deepEqual({ stored: stored(), botSide: state.history(bot.id, aliceAccount.id).length, aliceSide: state.history(aliceAccount.id, bot.id).length }, before);
+    // The connection keeps serving: a good photo after the refusals goes through.
+    const good = await pngFile(120, 80, { seed: 9 });
+    assert.ok(((await uploadMedia(good)) as Api.MessageMediaPhoto).photo instanceof Api.Photo);
+  });
+
+  it('sends an album: one groupedId for all its photos, each kept in its sizes', GUARD, async () => {
+    const files = await Promise.all([1, 2, 3].map((i) => pngFile(600 + i, 400, { seed: i })));
     const seen: Message[] = [];
     const all = new Promise<void>((resolve) => {
       const listener = (event: BoxEvent) => {
@@ -286,7 +348,7 @@ describe('a real GramJS client against the MTProto handlers', () => {
     assert.equal((sent as unknown as Api.Message[]).length, 3);
     assert.equal(new Set(seen.map((m) => m.groupedId)).size, 1);
     assert.notEqual(seen[0].groupedId, undefined);
-    assert.deepEqual(seen.map((m) => m.media?.kind === 'photo' && m.media.photo.bytes.equals(files[seen.indexOf(m)])), [true, true, true]);
+    assert.deepEqual(seen.map((m) => m.media?.kind === 'photo' && m.media.photo.sizes.map((size) => `${size.type} ${size.width}`).join(', ')), ['s 100, m 320, x 601', 's 100, m 320, x 602', 's 100, m 320, x 603']);
     assert.equal(seen[0].text, 'Holiday');
   });
 
@@ -332,9 +394,9 @@ describe('a real GramJS client against the MTProto handlers', () => {
     assert.equal((await rpcRejection(bob.invoke(new Api.account.GetPrivacy({ key: new Api.InputPrivacyKeyPhoneNumber() })))).errorMessage, 'PRIVACY_KEY_INVALID');
   });
 
-  it('downloads a photo the bot sent, byte-identical (upload.getFile in chunks)', GUARD, async () => {
-    const bytes = pngFile(2000, 1500, 700_000);
-    const stored = state.storePhoto(bytes);
+  it('downloads a photo the bot sent: its largest size, in chunks (upload.getFile)', GUARD, async () => {
+    const stored = state.storePhoto(await processPhoto(await pngFile(2000, 1500, { noise: true })));
+    const bytes = stored.sizes.at(-1)!.bytes;
     const arrives = nextEvent<NewMessageEvent>(alice, new NewMessage({ incoming: true }), (e) => e.message.photo !== undefined);
     state.sendMessage(bot.id, aliceAccount.id, { text: 'A random photo', media: { kind: 'photo', photo: stored } });
     const { message } = await arrives;

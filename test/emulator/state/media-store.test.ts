@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { encodePng } from '../../../scripts/png';
-import { TelegramState } from '../../../src/emulator/state';
+import { TelegramState, type ProcessedPhoto } from '../../../src/emulator/state';
 
 /**
  * The state's bound on stored files (state/media-store.ts) and on upload parts
@@ -24,9 +24,17 @@ function png(seed: number, kilobytes = 4): Buffer {
   return encodePng(side, side, (x, y) => [(x * 7 + y * 13 + seed) & 255, (x * y + seed * 31) & 255, (x ^ y ^ seed) & 255], 0);
 }
 
+/**
+ * A stored photo of exactly these bytes: the store counts a photo's bytes, whatever made them, so
+ * these tests skip the image processing (test/emulator/state/photo-processing.test.ts covers it).
+ */
+function asPhoto(bytes: Buffer): ProcessedPhoto {
+  return { sizes: [{ type: 's', width: 1, height: 1, bytes }], stripped: Buffer.alloc(0) };
+}
+
 test('a photo only a cleared history held is freed at once when no bot saw it', () => {
   const { state, alice, bob } = setUp();
-  for (let i = 0; i < 20; i++) state.sendMessage(alice.id, bob.id, { media: { kind: 'photo', photo: state.storePhoto(png(i)) } });
+  for (let i = 0; i < 20; i++) state.sendMessage(alice.id, bob.id, { media: { kind: 'photo', photo: state.storePhoto(asPhoto(png(i))) } });
   assert.equal(state.mediaUsage().photos, 20);
   state.clearHistory(alice.id, bob.id, false);
   assert.equal(state.mediaUsage().photos, 20, "Bob's box still holds them");
@@ -42,7 +50,7 @@ test('500 uploads to a bot with history cleared (revoke) after each 50: stored b
   for (let round = 0; round < 10; round++) {
     for (let i = 0; i < 50; i++) {
       state.saveFilePart(alice.id, BigInt(i + 1), 0, png(round * 50 + i));
-      const photo = state.storePhoto(state.takeUpload(alice.id, BigInt(i + 1), 1));
+      const photo = state.storePhoto(asPhoto(state.takeUpload(alice.id, BigInt(i + 1), 1)));
       state.sendMessage(alice.id, bot.id, { media: { kind: 'photo', photo } });
     }
     assert.ok(state.mediaUsage().photos >= 50, 'held photos are never evicted, whatever the budget');
@@ -58,7 +66,7 @@ test("a bot's file_id stays valid after the message is gone, until the budget ne
   const one = png(0).length;
   const { state, alice, bot } = setUp({ mediaBudgetBytes: 3 * one });
   const sendAndClear = (seeds: number[]) => {
-    const photos = seeds.map((seed) => state.storePhoto(png(seed)));
+    const photos = seeds.map((seed) => state.storePhoto(asPhoto(png(seed))));
     for (const photo of photos) state.sendMessage(alice.id, bot.id, { media: { kind: 'photo', photo } });
     state.clearHistory(alice.id, bot.id, true);
     return photos;
@@ -71,7 +79,7 @@ test("a bot's file_id stays valid after the message is gone, until the budget ne
   // Re-sent by the bot (by file_id): held again by that message, so not evictable.
   state.sendMessage(alice.id, bot.id, { text: '/start' });
   state.sendMessage(bot.id, alice.id, { media: { kind: 'photo', photo: later[0]! } });
-  for (const seed of [106, 107, 108]) state.sendMessage(alice.id, bot.id, { media: { kind: 'photo', photo: state.storePhoto(png(seed)) } });
+  for (const seed of [106, 107, 108]) state.sendMessage(alice.id, bot.id, { media: { kind: 'photo', photo: state.storePhoto(asPhoto(png(seed))) } });
   const alicesOwn = state.history(alice.id, bot.id).filter((entry) => entry.message.senderId === alice.id).map((entry) => entry.boxId);
   state.deleteMessages(alice.id, alicesOwn, true);
   assert.equal(state.history(alice.id, bot.id).length, 1, "only the bot's message is left");
@@ -83,12 +91,12 @@ test('a stored file never sent is evicted first; editing media releases the old 
   const one = png(0).length;
   const { state, alice, bot } = setUp({ mediaBudgetBytes: 2 * one });
   state.sendMessage(alice.id, bot.id, { text: '/start' });
-  const orphan = state.storePhoto(png(1));
-  const sent = state.sendMessage(bot.id, alice.id, { media: { kind: 'photo', photo: state.storePhoto(png(2)) } });
+  const orphan = state.storePhoto(asPhoto(png(1)));
+  const sent = state.sendMessage(bot.id, alice.id, { media: { kind: 'photo', photo: state.storePhoto(asPhoto(png(2))) } });
   const [boxId] = [...sent.boxIds.entries()].filter(([owner]) => owner === bot.id).map(([, id]) => id);
-  const replacement = state.storePhoto(png(3));
+  const replacement = state.storePhoto(asPhoto(png(3)));
   state.editMessage(bot.id, boxId!, { media: { kind: 'photo', photo: replacement } });
-  state.storePhoto(png(4));
+  state.storePhoto(asPhoto(png(4)));
   assert.equal(state.findPhoto(orphan.id), undefined, 'never sent: evicted first');
   assert.equal(state.findPhoto(replacement.id), replacement, 'held by the edited message');
   assert.ok(state.mediaUsage().unheldBytes <= 2 * one);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TelegramError } from '../../../src/emulator/errors';
-import { TelegramState, type BoxEvent } from '../../../src/emulator/state';
+import { processPhoto, TelegramState, type BoxEvent } from '../../../src/emulator/state';
 
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -107,12 +107,23 @@ test('uploads are joined in order and must be complete', () => {
   assert.equal(state.takeUpload(alice.id, 7n, 2).toString(), 'hello world');
 });
 
-test('a stored photo keeps its bytes and reads its size from the header', () => {
+test('a stored photo keeps the JPEG sizes processing made, not the uploaded bytes', async () => {
   const { state } = setUp();
-  const photo = state.storePhoto(PNG_1x1);
-  assert.deepEqual([photo.width, photo.height], [1, 1]);
-  assert.ok(state.findPhoto(photo.id)!.bytes.equals(PNG_1x1));
-  assert.throws(() => state.storePhoto(Buffer.from('not an image')), named('IMAGE_PROCESS_FAILED'));
+  const processed = await processPhoto(PNG_1x1);
+  const photo = state.storePhoto(processed);
+  assert.equal(state.findPhoto(photo.id), photo);
+  assert.deepEqual(photo.sizes.map(({ type, width, height }) => [type, width, height]), [['s', 1, 1]]);
+  assert.notDeepEqual(photo.sizes[0]!.bytes, PNG_1x1);
+  assert.equal(photo.stripped, processed.stripped);
+  await assert.rejects(processPhoto(Buffer.from('not an image')), named('IMAGE_PROCESS_FAILED'));
+});
+
+test('an upload can be read and stays until it is taken', () => {
+  const { state, alice } = setUp();
+  state.saveFilePart(alice.id, 8n, 0, Buffer.from('photo'));
+  assert.equal(state.readUpload(alice.id, 8n, 1).toString(), 'photo');
+  assert.equal(state.takeUpload(alice.id, 8n, 1).toString(), 'photo');
+  assert.throws(() => state.readUpload(alice.id, 8n, 1), named('FILE_PARTS_INVALID'));
 });
 
 test('usernames follow Telegram’s rules', () => {

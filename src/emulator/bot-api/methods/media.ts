@@ -1,7 +1,7 @@
 import { TelegramError } from '../../errors';
-import { randomLong, type Account, type DocumentKind, type FileMedia, type MessageEntity } from '../../state';
+import { processPhoto, randomLong, type Account, type DocumentKind, type FileMedia, type MessageEntity } from '../../state';
 import { badRequest, fromTelegramError, withRole } from '../errors';
-import { decodeFileId, filePathOf, fileUniqueIdOf } from '../file-ids';
+import { bytesOf, decodeFile, decodeFileId, fileIdOf, filePathOf, fileUniqueIdOf } from '../file-ids';
 import { parseFormatted } from '../formatting';
 import type { InputFile } from '../params';
 import { messageJson } from '../convert';
@@ -14,7 +14,7 @@ import { send } from './messages';
 /** Telegram serves bots files of at most 20 MB through getFile. */
 const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
 
-export const sendPhoto: Method = (ctx) => {
+export const sendPhoto: Method = async (ctx) => {
   const chat = requireChat(ctx);
   const input = ctx.params.inputFile('photo');
   if (!input) throw badRequest('there is no photo in the request');
@@ -22,7 +22,7 @@ export const sendPhoto: Method = (ctx) => {
   const replyToBoxId = replyTarget(ctx, chat);
   const markup = replyMarkup(ctx);
   checkCanWrite(ctx, chat);
-  const media = photoMedia(ctx, input);
+  const media = (await photoMedia(ctx, input)).store();
   return send(ctx, chat, { text: caption.text, entities: caption.entities, media, replyMarkup: markup, replyToBoxId });
 };
 
@@ -83,17 +83,17 @@ function sendFile(ctx: MethodContext, parameter: string, kind: DocumentKind, att
   const replyToBoxId = replyTarget(ctx, chat);
   const markup = replyMarkup(ctx);
   checkCanWrite(ctx, chat);
-  const media = documentMedia(ctx, input, kind, attributes(ctx.params));
+  const media = documentMedia(ctx, input, kind, attributes(ctx.params)).store();
   return send(ctx, chat, { text: caption.text, entities: caption.entities, media, replyMarkup: markup, replyToBoxId });
 }
 
 /**
  * An album of 2–10 photos and videos, of audio files, or of documents: every item is read and
  * checked first (Telegram's mixing rules: "document can't be mixed with other media types",
- * "audio can't be mixed …"), then every file is resolved, then the messages are sent together
- * under one grouped id. Answers Message[].
+ * "audio can't be mixed …"), then every file is resolved (photos processed: one refused image
+ * stores nothing), then the messages are sent together under one grouped id. Answers Message[].
  */
-export const sendMediaGroup: Method = (ctx) => {
+export const sendMediaGroup: Method = async (ctx) => {
   const chat = requireChat(ctx);
   const value = ctx.params.json('media', "can't parse media JSON object");
   if (value === undefined) throw badRequest('parameter "media" is required');
@@ -105,7 +105,8 @@ export const sendMediaGroup: Method = (ctx) => {
   }
   const replyToBoxId = replyTarget(ctx, chat);
   checkCanWrite(ctx, chat);
-  const media = items.map((item) => resolveInputMedia(ctx, item));
+  const prepared = await Promise.all(items.map((item) => resolveInputMedia(ctx, item)));
+  const media = prepared.map((item) => item.store());
   const groupedId = randomLong();
   return items.map((item, index) => send(ctx, chat, {
     text: item.caption.text,
@@ -121,7 +122,7 @@ export const sendMediaGroup: Method = (ctx) => {
  * caption with it; none when the InputMedia has none). A message without such media: "there is
  * no media in the message to edit" (TDLib's MessagesManager::edit_message_media).
  */
-export const editMessageMedia: Method = (ctx) => {
+export const editMessageMedia: Method = async (ctx) => {
   refuseInlineMessage(ctx);
   const chat = requireChat(ctx);
   const message = requireMessage(ctx, chat, ctx.params.integer('message_id'), 'edit');
@@ -133,7 +134,7 @@ export const editMessageMedia: Method = (ctx) => {
   if (!message.media || (message.media.kind !== 'photo' && message.media.kind !== 'document') || (message.media.kind === 'document' && ['sticker', 'voice', 'video_note'].includes(message.media.document.kind))) {
     throw badRequest('there is no media in the message to edit');
   }
-  const media = resolveInputMedia(ctx, item);
+  const media = (await resolveInputMedia(ctx, item)).store();
   const boxId = ctx.state.boxIdOf(message, ctx.bot.id)!;
   const edited = withRole('edit', () => ctx.state.editMessage(ctx.bot.id, boxId, { media, text: item.caption.text, entities: item.caption.entities, replyMarkup: markup ?? null }));
   return messageJson(ctx.state, ctx.bot, edited);
@@ -201,23 +202,39 @@ function inputMedia(ctx: MethodContext, raw: unknown, forAlbum: boolean): InputM
   }
 }
 
-function resolveInputMedia(ctx: MethodContext, item: InputMediaItem): FileMedia {
+async function resolveInputMedia(ctx: MethodContext, item: InputMediaItem): Promise<PreparedMedia> {
   if (item.type === 'photo') return photoMedia(ctx, item.input);
   return documentMedia(ctx, item.input, item.type === 'document' ? 'file' : item.type, item.attributes);
 }
 
-/** An uploaded image becomes a new stored photo; a file_id must name one of this bot's photos. */
-function photoMedia(ctx: MethodContext, input: InputFile): FileMedia {
+/**
+ * Media that passed every check: `store()` keeps it (a new upload) and returns it. Checking
+ * comes first so that an album with one bad item stores nothing.
+ */
+interface PreparedMedia {
+  store(): FileMedia;
+}
+
+const existing = (media: FileMedia): PreparedMedia => ({ store: () => media });
+
+/**
+ * An uploaded image becomes a new stored photo, processed as Telegram stores photos (a bad
+ * image: "Bad Request: IMAGE_PROCESS_FAILED" / "PHOTO_INVALID_DIMENSIONS", as the Bot API
+ * server passes Telegram's upper-case errors through); a file_id must name one of this bot's
+ * photos (any of its sizes: each re-sends the whole photo).
+ */
+async function photoMedia(ctx: MethodContext, input: InputFile): Promise<PreparedMedia> {
   if (input.kind === 'url') throw noNetwork(input.url);
   if (input.kind === 'file_id') {
     const media = decodeFileId(ctx.state, input.fileId, ctx.bot.id);
     if (!media) throw badRequest('wrong file identifier/HTTP URL specified');
     if (media.kind !== 'photo') throw badRequest(`can't use file of type ${FILE_KINDS[media.document.kind].typeName} as Photo`);
-    return media;
+    return existing(media);
   }
   if (input.file.bytes.length === 0) throw badRequest('file must be non-empty');
   try {
-    return { kind: 'photo', photo: ctx.state.storePhoto(input.file.bytes) };
+    const processed = await processPhoto(input.file.bytes);
+    return { store: () => ({ kind: 'photo', photo: ctx.state.storePhoto(processed) }) };
   } catch (error) {
     if (error instanceof TelegramError) throw fromTelegramError(error);
     throw error;
@@ -228,21 +245,21 @@ function photoMedia(ctx: MethodContext, input: InputFile): FileMedia {
  * A file of the given kind: uploaded now (stored with the kind's attributes), or a file_id of
  * this bot's that is a file of that kind. sendDocument takes any file; the others only their own kind.
  */
-function documentMedia(ctx: MethodContext, input: InputFile, kind: DocumentKind = 'file', attributes: DocumentAttributes = {}): FileMedia {
+function documentMedia(ctx: MethodContext, input: InputFile, kind: DocumentKind = 'file', attributes: DocumentAttributes = {}): PreparedMedia {
   if (input.kind === 'url') throw noNetwork(input.url);
   if (input.kind === 'file_id') {
     const media = decodeFileId(ctx.state, input.fileId, ctx.bot.id);
     if (!media) throw badRequest('wrong file identifier/HTTP URL specified');
     const actual = media.kind === 'photo' ? 'Photo' : FILE_KINDS[media.document.kind].typeName;
     if (media.kind !== 'document' || (kind !== 'file' && media.document.kind !== kind)) throw badRequest(`can't use file of type ${actual} as ${FILE_KINDS[kind].typeName}`);
-    return media;
+    return existing(media);
   }
   if (input.file.bytes.length === 0) throw badRequest('file must be non-empty');
   const { bytes, filename, contentType } = input.file;
   const given = contentType === 'application/octet-stream' ? guessMime(filename) : contentType;
   const mimeType = given === 'application/octet-stream' ? FILE_KINDS[kind].mimeType ?? given : given;
   const defined = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined && value !== ''));
-  return { kind: 'document', document: ctx.state.storeDocument({ bytes, fileName: filename, mimeType, kind, ...defined }) };
+  return { store: () => ({ kind: 'document', document: ctx.state.storeDocument({ bytes, fileName: filename, mimeType, kind, ...defined }) }) };
 }
 
 /**
@@ -265,13 +282,13 @@ function guessMime(filename: string): string {
   return known[ext] ?? 'application/octet-stream';
 }
 
-/** Where to download a file: `{apiRoot}/file/bot<token>/<file_path>`. */
+/** Where to download a file (a document, or the photo size the file_id names): `{apiRoot}/file/bot<token>/<file_path>`. */
 export const getFile: Method = (ctx) => {
   const fileId = ctx.params.string('file_id');
   if (!fileId) throw badRequest('file_id is empty');
-  const media = decodeFileId(ctx.state, fileId, ctx.bot.id);
-  if (!media) throw badRequest('invalid file_id');
-  const size = media.kind === 'photo' ? media.photo.bytes.length : media.document.bytes.length;
+  const file = decodeFile(ctx.state, fileId, ctx.bot.id);
+  if (!file) throw badRequest('invalid file_id');
+  const size = bytesOf(file).length;
   if (size > MAX_DOWNLOAD_BYTES) throw badRequest('file is too big');
-  return { file_id: fileId, file_unique_id: fileUniqueIdOf(media), file_size: size, file_path: filePathOf(media) };
+  return { file_id: fileIdOf(file.media, ctx.bot.id, file.size), file_unique_id: fileUniqueIdOf(file.media, file.size), file_size: size, file_path: filePathOf(file) };
 };

@@ -1,31 +1,40 @@
 import { Api } from 'telegram';
 import { BadRequestError } from '../../errors';
-import type { Document, DocumentKind, Media, Photo, TelegramState } from '../../state';
+import { processPhoto } from '../../state';
+import type { Document, DocumentKind, Media, Photo, PhotoSize, TelegramState } from '../../state';
 import { contentFromTl, contentToTl } from './content-media';
 import { fromLong, toLong } from './long';
 
 /**
  * Media between the state and TL, both ways.
  *
- * A photo is kept exactly as uploaded (no re-encoding, no thumbnails), so it has one size:
- * type 'x' up to 800 px on the longer side, 'y' above, with its real width, height and byte
- * count. GramJS downloads the largest size, which is then the very bytes that were uploaded.
- * Its `dcId` is where it is stored: GramJS downloads it from there (FILE_MIGRATE elsewhere).
+ * A photo lists its sizes as Telegram sends them to user clients: the stripped thumbnail
+ * first (`photoStrippedSize`, type "i"), then each stored size smallest first, the largest
+ * as `photoSizeProgressive` (it is a progressive JPEG) and the others as `photoSize`. GramJS
+ * downloads the largest (upload.getFile with its type as `thumb_size`). Its `dcId` is where it
+ * is stored: GramJS downloads it from there (FILE_MIGRATE elsewhere).
  */
 export function photoToTl(photo: Photo): Api.Photo {
+  const largest = photo.sizes.length - 1;
   return new Api.Photo({
     id: toLong(photo.id),
     accessHash: toLong(photo.accessHash),
     fileReference: photo.fileReference,
     date: photo.date,
-    sizes: [new Api.PhotoSize({ type: photoSizeType(photo), w: photo.width, h: photo.height, size: photo.bytes.length })],
+    sizes: [
+      new Api.PhotoStrippedSize({ type: 'i', bytes: photo.stripped }),
+      ...photo.sizes.map((size, index) => photoSizeToTl(size, index === largest)),
+    ],
     dcId: photo.dcId,
   });
 }
 
-export function photoSizeType(photo: Pick<Photo, 'width' | 'height'>): 'x' | 'y' {
-  return Math.max(photo.width, photo.height) <= 800 ? 'x' : 'y';
+function photoSizeToTl(size: PhotoSize, largest: boolean): Api.TypePhotoSize {
+  const { type, width: w, height: h } = size;
+  if (largest && size.progressiveSizes) return new Api.PhotoSizeProgressive({ type, w, h, sizes: [...size.progressiveSizes] });
+  return new Api.PhotoSize({ type, w, h, size: size.bytes.length });
 }
+
 
 export function documentToTl(document: Document): Api.Document {
   return new Api.Document({
@@ -86,15 +95,25 @@ export function mediaToTl(media: Media, viewerId = 0): Api.TypeMessageMedia {
   });
 }
 
+/** Media that passed every check and is ready to be stored: calling it changes the state. */
+export type PreparedMedia = () => Media;
+
 /**
- * The media a client attaches (`InputMedia`) as state media: uploaded photos and documents
- * are joined from their parts and stored; photos and documents sent by id must exist with the
- * given access hash. Anything else (contacts, polls, geo…) is MEDIA_INVALID here. New files
- * are stored on `dcId`, the DC they were uploaded to.
+ * The media a client attaches (`InputMedia`), checked and prepared without changing the state:
+ * uploaded photos are joined from their parts and processed as Telegram stores photos
+ * (IMAGE_PROCESS_FAILED / PHOTO_INVALID_DIMENSIONS for an image it refuses); photos and
+ * documents sent by id must exist with the given access hash; locations, venues, contacts,
+ * dice and polls are read by content-media.ts; anything else is MEDIA_INVALID. The returned
+ * function stores the media (taking the upload) on `dcId`, the DC it was uploaded to. An album prepares every item first, so one refused photo
+ * sends — and stores — nothing.
  */
-export function mediaFromTl(state: TelegramState, accountId: number, media: Api.TypeInputMedia | undefined, dcId: number): Media {
+export async function prepareMedia(state: TelegramState, accountId: number, media: Api.TypeInputMedia | undefined, dcId: number): Promise<PreparedMedia> {
   if (media instanceof Api.InputMediaUploadedPhoto) {
-    return { kind: 'photo', photo: state.storePhoto(takeUploadedFile(state, accountId, media.file), dcId) };
+    const processed = await processPhoto(readUploadedFile(state, accountId, media.file));
+    return () => {
+      takeUploadedFile(state, accountId, media.file);
+      return { kind: 'photo', photo: state.storePhoto(processed, dcId) };
+    };
   }
   if (media instanceof Api.InputMediaPhoto) {
     const input = media.id;
@@ -102,11 +121,14 @@ export function mediaFromTl(state: TelegramState, accountId: number, media: Api.
     if (!photo || !(input instanceof Api.InputPhoto) || fromLong(input.accessHash) !== photo.accessHash) {
       throw new BadRequestError('PHOTO_INVALID', 'no photo with this id and access hash');
     }
-    return { kind: 'photo', photo };
+    return () => ({ kind: 'photo', photo });
   }
   if (media instanceof Api.InputMediaUploadedDocument) {
-    const bytes = takeUploadedFile(state, accountId, media.file);
-    return { kind: 'document', document: state.storeDocument({ bytes, mimeType: media.mimeType || 'application/octet-stream', ...fromAttributes(media.attributes), dcId }) };
+    readUploadedFile(state, accountId, media.file);
+    return () => {
+      const bytes = takeUploadedFile(state, accountId, media.file);
+      return { kind: 'document', document: state.storeDocument({ bytes, mimeType: media.mimeType || 'application/octet-stream', ...fromAttributes(media.attributes), dcId }) };
+    };
   }
   if (media instanceof Api.InputMediaDocument) {
     const input = media.id;
@@ -114,17 +136,28 @@ export function mediaFromTl(state: TelegramState, accountId: number, media: Api.
     if (!document || !(input instanceof Api.InputDocument) || fromLong(input.accessHash) !== document.accessHash) {
       throw new BadRequestError('DOCUMENT_INVALID', 'no document with this id and access hash');
     }
-    return { kind: 'document', document };
+    return () => ({ kind: 'document', document });
   }
   const content = contentFromTl(state, media);
-  if (content) return content;
+  if (content) return () => content;
   throw new BadRequestError('MEDIA_INVALID', `${media?.className ?? 'no media'} is not supported: send photos, documents, locations, venues, contacts, dice or polls`);
 }
 
 function takeUploadedFile(state: TelegramState, accountId: number, file: Api.TypeInputFile): Buffer {
+  const { id, parts } = uploadedFile(file);
+  return state.takeUpload(accountId, id, parts);
+}
+
+/** The joined bytes of an upload, which stays available (to be taken once the photo is accepted). */
+function readUploadedFile(state: TelegramState, accountId: number, file: Api.TypeInputFile): Buffer {
+  const { id, parts } = uploadedFile(file);
+  return state.readUpload(accountId, id, parts);
+}
+
+function uploadedFile(file: Api.TypeInputFile): { id: bigint; parts: number } {
   if (file instanceof Api.InputFile || file instanceof Api.InputFileBig) {
     if (file.parts <= 0) throw new BadRequestError('FILE_PARTS_INVALID', `an upload has at least one part, not ${file.parts}`);
-    return state.takeUpload(accountId, fromLong(file.id), file.parts);
+    return { id: fromLong(file.id), parts: file.parts };
   }
   throw new BadRequestError('FILE_PARTS_INVALID', `${file.className} is not an uploaded file`);
 }

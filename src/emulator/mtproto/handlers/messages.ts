@@ -11,7 +11,7 @@ import {
   checkCaption, detectEntities, randomLong, unixNow, type Account, type Media, type Message,
 } from '../../state';
 import {
-  mediaFromTl, mediaToTl, messageToTl, peerUser, messageIdOf, resolveInputPeer, resolveInputUser, userEntities, usersById, usersOf,
+  prepareMedia, mediaToTl, messageToTl, peerUser, messageIdOf, resolveInputPeer, resolveInputUser, userEntities, usersById, usersOf,
 } from '../convert';
 import { signedInAccount, type HandlerRegistry, type RequestContext } from '../handler';
 import { sentMessagesUpdates, updatesBundle, viewpoint } from './common';
@@ -65,13 +65,13 @@ function sendMessage(ctx: RequestContext, request: Api.messages.SendMessage): Ap
   return sentMessagesUpdates(ctx, me.id, [{ message, randomId: request.randomId }]);
 }
 
-function sendMedia(ctx: RequestContext, request: Api.messages.SendMedia): Api.Updates {
+async function sendMedia(ctx: RequestContext, request: Api.messages.SendMedia): Promise<Api.Updates> {
   const { me, other } = chatOf(ctx, request.peer);
   const text = request.message ?? '';
   checkCaption(text); // before the upload is consumed, so a long caption costs the client nothing
   const replyTo = replyToBoxId(request.replyTo);
   checkReplyTo(ctx, me, replyTo);
-  const media = mediaFromTl(ctx.state, me.id, request.media, ctx.server.dcId);
+  const media = (await prepareMedia(ctx.state, me.id, request.media, ctx.server.dcId))();
   const message = ctx.state.sendMessage(me.id, other.id, {
     text,
     entities: userEntities(ctx.state, me.id, text, request.entities),
@@ -82,14 +82,14 @@ function sendMedia(ctx: RequestContext, request: Api.messages.SendMedia): Api.Up
 }
 
 /** Stores media before an album is sent (GramJS uploads each photo this way first). */
-function uploadMedia(ctx: RequestContext, request: Api.messages.UploadMedia): Api.TypeMessageMedia {
+async function uploadMedia(ctx: RequestContext, request: Api.messages.UploadMedia): Promise<Api.TypeMessageMedia> {
   const me = signedInAccount(ctx);
   resolveInputPeer(ctx.state, me.id, request.peer);
-  return mediaToTl(mediaFromTl(ctx.state, me.id, request.media, ctx.server.dcId));
+  return mediaToTl((await prepareMedia(ctx.state, me.id, request.media, ctx.server.dcId))());
 }
 
 /** An album: every item is resolved first (so a bad one sends nothing), then all share a groupedId. */
-function sendMultiMedia(ctx: RequestContext, request: Api.messages.SendMultiMedia): Api.Updates {
+async function sendMultiMedia(ctx: RequestContext, request: Api.messages.SendMultiMedia): Promise<Api.Updates> {
   const { me, other } = chatOf(ctx, request.peer);
   const items = request.multiMedia ?? [];
   if (items.length === 0) throw new BadRequestError('MEDIA_EMPTY', 'an album needs at least one photo or document');
@@ -97,7 +97,8 @@ function sendMultiMedia(ctx: RequestContext, request: Api.messages.SendMultiMedi
   for (const item of items) checkCaption(item.message ?? '');
   const replyTo = replyToBoxId(request.replyTo);
   checkReplyTo(ctx, me, replyTo);
-  const media: Media[] = items.map((item) => mediaFromTl(ctx.state, me.id, item.media, ctx.server.dcId));
+  const prepared = await Promise.all(items.map((item) => prepareMedia(ctx.state, me.id, item.media, ctx.server.dcId)));
+  const media: Media[] = prepared.map((store) => store());
   const groupedId = randomLong();
   const sent = items.map((item, index) => {
     const text = item.message ?? '';

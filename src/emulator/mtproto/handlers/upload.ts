@@ -1,11 +1,11 @@
 /**
  * upload.*: files in and out. Parts are kept per account and file id until a
- * messages.sendMedia / uploadMedia joins them; downloads return the stored bytes unchanged,
- * sliced by offset and limit, so a download is byte-identical to the upload.
+ * messages.sendMedia / uploadMedia joins them; downloads return stored bytes sliced by offset
+ * and limit: a document's own bytes, or the JPEG of the photo size named by `thumb_size`.
  */
 import { Api } from 'telegram';
 import { BadRequestError } from '../../errors';
-import type { Document, Photo } from '../../state';
+import { sizeOfType } from '../../state';
 import { fromLong, storageFileType } from '../convert';
 import { redirectUnlessHere } from '../dcs';
 import { signedInAccount, type HandlerRegistry, type RequestContext } from '../handler';
@@ -39,9 +39,9 @@ function saveBigFilePart(ctx: RequestContext, request: Api.upload.SaveBigFilePar
 }
 
 /**
- * A slice of a stored photo or document. Every photo size names the same (original) bytes.
- * Without `precise`, offset and limit must be multiples of 1 KB, as Telegram requires. A file
- * stored on another DC answers FILE_MIGRATE_X: GramJS then downloads it through that DC.
+ * A slice of a stored document, or of one size of a stored photo. Without `precise`, offset and
+ * limit must be multiples of 1 KB, as Telegram requires. A file stored on another DC answers
+ * FILE_MIGRATE_X: GramJS then downloads it through that DC.
  */
 function getFile(ctx: RequestContext, request: Api.upload.GetFile): Api.upload.File {
   signedInAccount(ctx);
@@ -63,15 +63,24 @@ function getFile(ctx: RequestContext, request: Api.upload.GetFile): Api.upload.F
   });
 }
 
-function locate(ctx: RequestContext, location: Api.TypeInputFileLocation): Photo | Document {
-  let file: Photo | Document | undefined;
-  if (location instanceof Api.InputPhotoFileLocation) file = ctx.state.findPhoto(fromLong(location.id));
-  else if (location instanceof Api.InputDocumentFileLocation) file = ctx.state.findDocument(fromLong(location.id));
-  else throw new BadRequestError('LOCATION_INVALID', `${location?.className ?? 'no location'} is not supported: download photos and documents`);
-  if (!file || fromLong(location.accessHash) !== file.accessHash) {
-    throw new BadRequestError('LOCATION_INVALID', 'no file with this id and access hash');
+/** The bytes a file location names, with the date and DC of the photo or document they belong to. */
+function locate(ctx: RequestContext, location: Api.TypeInputFileLocation): { bytes: Buffer; date: number; dcId: number } {
+  if (location instanceof Api.InputPhotoFileLocation) {
+    const photo = ctx.state.findPhoto(fromLong(location.id));
+    if (!photo || fromLong(location.accessHash) !== photo.accessHash) throw new BadRequestError('LOCATION_INVALID', 'no photo with this id and access hash');
+    const size = sizeOfType(photo, location.thumbSize);
+    if (!size) {
+      const types = photo.sizes.map((stored) => stored.type).join(', ');
+      throw new BadRequestError('LOCATION_INVALID', `the photo has no size "${location.thumbSize}" to download (it has ${types}; "i" travels inside the message)`);
+    }
+    return { bytes: size.bytes, date: photo.date, dcId: photo.dcId };
   }
-  return file;
+  if (location instanceof Api.InputDocumentFileLocation) {
+    const document = ctx.state.findDocument(fromLong(location.id));
+    if (!document || fromLong(location.accessHash) !== document.accessHash) throw new BadRequestError('LOCATION_INVALID', 'no document with this id and access hash');
+    return document;
+  }
+  throw new BadRequestError('LOCATION_INVALID', `${location?.className ?? 'no location'} is not supported: download photos and documents`);
 }
 
 export const uploadHandlers: HandlerRegistry = {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import bigInt from 'big-integer';
 import { Api } from 'telegram';
 import {
-  entitiesFromTl, entityToTl, photoSizeType, replyMarkupToTl, storageFileType, userEntities,
+  entitiesFromTl, entityToTl, replyMarkupToTl, storageFileType, userEntities,
 } from '../../../../src/emulator/mtproto/convert';
 import { TelegramState, type MessageEntity } from '../../../../src/emulator/state';
 
@@ -41,9 +41,7 @@ describe('converters', () => {
     assert.deepEqual(keyboard.rows[0].buttons.map((b) => b.text), ['A', 'B']);
   });
 
-  it("names photo sizes by the longer side and file types by their magic bytes", () => {
-    assert.equal(photoSizeType({ width: 800, height: 600 }), 'x');
-    assert.equal(photoSizeType({ width: 600, height: 1280 }), 'y');
+  it('names file types by their magic bytes', () => {
     assert.ok(storageFileType(Buffer.from([0xff, 0xd8, 0xff, 0xe0])) instanceof Api.storage.FileJpeg);
     assert.ok(storageFileType(Buffer.from('89504e470d0a1a0a', 'hex')) instanceof Api.storage.FilePng);
     assert.ok(storageFileType(Buffer.from('plain text')) instanceof Api.storage.FileUnknown);

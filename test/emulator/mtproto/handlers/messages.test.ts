@@ -87,9 +87,9 @@ describe('messages handlers: sending', () => {
 });
 
 describe('messages handlers: media', () => {
-  it('uploads a photo in parts, sends it, and downloads it byte-identical, honouring offset and limit', async () => {
+  it('uploads a photo in parts, sends it recompressed in its sizes, and serves each size honouring offset and limit', async () => {
     const { state, alice, bob, aliceId, bobId } = await world();
-    const bytes = pngFile(1024, 768, 300_000);
+    const bytes = await pngFile(1024, 768, { noise: true });
     const file = await upload(alice, bytes, 'photo.png', 128 * 1024);
     const result = await alice.invoke<Api.Updates>(new Api.messages.SendMedia({
       peer: inputPeer(state, bobId), media: new Api.InputMediaUploadedPhoto({ file }), message: 'our garden', randomId: long(9),
@@ -98,39 +98,52 @@ describe('messages handlers: media', () => {
     const photo = (message.media as Api.MessageMediaPhoto).photo as Api.Photo;
     assert.equal(message.message, 'our garden');
     assert.equal(photo.dcId, 2);
-    const [size] = photo.sizes as Api.PhotoSize[];
-    assert.deepEqual([size.type, size.w, size.h, size.size], ['y', 1024, 768, 300_000]);
+    const [stripped, ...sizes] = photo.sizes;
+    assert.ok(stripped instanceof Api.PhotoStrippedSize && stripped.type === 'i');
+    assert.deepEqual(sizes.map((size) => size.className), ['PhotoSize', 'PhotoSize', 'PhotoSize', 'PhotoSizeProgressive']);
+    assert.deepEqual(sizes.map((size) => [size.type, (size as Api.PhotoSize).w, (size as Api.PhotoSize).h]), [['s', 100, 75], ['m', 320, 240], ['x', 800, 600], ['y', 1024, 768]]);
+    const stored = state.findPhoto(BigInt(photo.id.toString()))!;
+    const largest = stored.sizes.at(-1)!;
+    assert.equal(Math.max(...(sizes[3] as Api.PhotoSizeProgressive).sizes), largest.bytes.length);
+    assert.equal((sizes[0] as Api.PhotoSize).size, stored.sizes[0]!.bytes.length);
 
-    // Bob, the recipient, downloads it in 64 KB chunks as GramJS does.
-    const location = new Api.InputPhotoFileLocation({ id: photo.id, accessHash: photo.accessHash, fileReference: photo.fileReference, thumbSize: 'y' });
+    // Bob, the recipient, downloads the largest size in 64 KB chunks as GramJS does.
+    const location = (thumbSize: string, accessHash = photo.accessHash) => new Api.InputPhotoFileLocation({ id: photo.id, accessHash, fileReference: photo.fileReference, thumbSize });
     const chunks: Buffer[] = [];
     for (let offset = 0; ; offset += 65536) {
-      const part = await bob.invoke<Api.upload.File>(new Api.upload.GetFile({ location, offset: long(offset), limit: 65536 }));
-      assert.ok(offset === 0 ? part.type instanceof Api.storage.FilePng : part.type instanceof Api.storage.FilePartial);
+      const part = await bob.invoke<Api.upload.File>(new Api.upload.GetFile({ location: location('y'), offset: long(offset), limit: 65536 }));
+      assert.ok(offset === 0 ? part.type instanceof Api.storage.FileJpeg : part.type instanceof Api.storage.FilePartial);
       chunks.push(part.bytes);
       if (part.bytes.length < 65536) break;
     }
-    assert.ok(Buffer.concat(chunks).equals(bytes));
+    assert.ok(Buffer.concat(chunks).equals(largest.bytes));
+    const small = await bob.invoke<Api.upload.File>(new Api.upload.GetFile({ location: location('s'), offset: long(0), limit: 65536 }));
+    assert.ok(small.bytes.equals(stored.sizes[0]!.bytes));
     assert.equal(state.history(bobId, aliceId)[0].message.media?.kind, 'photo');
 
-    const bad = (offset: number, limit: number) => rpcError(bob.invoke(new Api.upload.GetFile({ location, offset: long(offset), limit })));
+    const bad = (offset: number, limit: number) => rpcError(bob.invoke(new Api.upload.GetFile({ location: location('y'), offset: long(offset), limit })));
     assert.equal(await bad(100, 4096), 'OFFSET_INVALID');
     assert.equal(await bad(0, 1000), 'LIMIT_INVALID');
     assert.equal(await bad(0, 2 * 1024 * 1024), 'LIMIT_INVALID');
-    const wrongHash = new Api.InputPhotoFileLocation({ id: photo.id, accessHash: long(1), fileReference: photo.fileReference, thumbSize: 'y' });
-    assert.equal(await rpcError(bob.invoke(new Api.upload.GetFile({ location: wrongHash, offset: long(0), limit: 4096 }))), 'LOCATION_INVALID');
+    const getFile = (input: Api.InputPhotoFileLocation) => rpcError(bob.invoke(new Api.upload.GetFile({ location: input, offset: long(0), limit: 4096 })));
+    assert.equal(await getFile(location('y', long(1))), 'LOCATION_INVALID');
+    assert.equal(await getFile(location('w')), 'LOCATION_INVALID', 'a size the photo does not have');
+    assert.equal(await getFile(location('i')), 'LOCATION_INVALID', 'the stripped thumbnail travels inside the message');
   });
 
   it('rejects an upload with missing parts (FILE_PART_n_MISSING) or none at all (FILE_PARTS_INVALID)', async () => {
     const { state, alice, bobId } = await world();
-    const file = await upload(alice, pngFile(10, 10, 5000), 'a.png', 2048);
-    const missing = new Api.InputFile({ id: file.id, parts: 5, name: 'a.png', md5Checksum: '' });
+    const bytes = await pngFile(40, 40, { noise: true });
+    const parts = Math.ceil(bytes.length / 2048);
+    assert.ok(parts >= 2, `the test needs an upload of several parts, not ${parts}`);
+    const file = await upload(alice, bytes, 'a.png', 2048);
+    const missing = new Api.InputFile({ id: file.id, parts: parts + 2, name: 'a.png', md5Checksum: '' });
     const send = (input: Api.InputFile) => alice.invoke(new Api.messages.SendMedia({ peer: inputPeer(state, bobId), media: new Api.InputMediaUploadedPhoto({ file: input }), message: '', randomId: long(3) }));
-    assert.equal(await rpcError(send(missing)), 'FILE_PART_3_MISSING');
+    assert.equal(await rpcError(send(missing)), `FILE_PART_${parts}_MISSING`);
     assert.equal(await rpcError(send(new Api.InputFile({ id: long(123), parts: 1, name: 'b.png', md5Checksum: '' }))), 'FILE_PARTS_INVALID');
 
     // A bad reply id is refused before the parts are used: the same upload then goes through.
-    const complete = new Api.InputFile({ id: file.id, parts: 3, name: 'a.png', md5Checksum: '' });
+    const complete = new Api.InputFile({ id: file.id, parts, name: 'a.png', md5Checksum: '' });
     const media = new Api.InputMediaUploadedPhoto({ file: complete });
     const badReply = alice.invoke(new Api.messages.SendMedia({ peer: inputPeer(state, bobId), media, message: '', randomId: long(4), replyTo: new Api.InputReplyToMessage({ replyToMsgId: 999 }) }));
     assert.equal(await rpcError(badReply), 'REPLY_TO_MSG_ID_INVALID');
@@ -141,14 +154,14 @@ describe('messages handlers: media', () => {
   it('sends a photo again by id (InputMediaPhoto) and a document with attributes (a voice note)', async () => {
     const { state, alice, bobId } = await world();
     const first = newMessages(await alice.invoke(new Api.messages.SendMedia({
-      peer: inputPeer(state, bobId), media: new Api.InputMediaUploadedPhoto({ file: await upload(alice, pngFile(640, 480)) }), message: '', randomId: long(1),
+      peer: inputPeer(state, bobId), media: new Api.InputMediaUploadedPhoto({ file: await upload(alice, await pngFile(640, 480)) }), message: '', randomId: long(1),
     })))[0];
     const photo = (first.media as Api.MessageMediaPhoto).photo as Api.Photo;
     const again = newMessages(await alice.invoke(new Api.messages.SendMedia({
       peer: inputPeer(state, bobId), media: new Api.InputMediaPhoto({ id: new Api.InputPhoto({ id: photo.id, accessHash: photo.accessHash, fileReference: photo.fileReference }) }), message: '', randomId: long(2),
     })))[0];
     assert.equal(((again.media as Api.MessageMediaPhoto).photo as Api.Photo).id.toString(), photo.id.toString());
-    assert.equal((((again.media as Api.MessageMediaPhoto).photo as Api.Photo).sizes[0] as Api.PhotoSize).type, 'x');
+    assert.equal((((again.media as Api.MessageMediaPhoto).photo as Api.Photo).sizes.at(-1) as Api.PhotoSizeProgressive).type, 'x');
 
     const ogg = Buffer.from('OggS-voice-bytes');
     const voice = newMessages(await alice.invoke(new Api.messages.SendMedia({
@@ -175,7 +188,7 @@ describe('messages handlers: media', () => {
     const inputs: Api.InputSingleMedia[] = [];
     for (let i = 0; i < 3; i++) {
       const uploaded = await alice.invoke<Api.MessageMediaPhoto>(new Api.messages.UploadMedia({
-        peer: inputPeer(state, bobId), media: new Api.InputMediaUploadedPhoto({ file: await upload(alice, pngFile(100 + i, 100)) }),
+        peer: inputPeer(state, bobId), media: new Api.InputMediaUploadedPhoto({ file: await upload(alice, await pngFile(100 + i, 100, { seed: i })) }),
       }));
       const photo = uploaded.photo as Api.Photo;
       inputs.push(new Api.InputSingleMedia({

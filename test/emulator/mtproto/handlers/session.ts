@@ -9,6 +9,7 @@ import { Api } from 'telegram';
 import { createHandlers } from '../../../../src/emulator/mtproto/handlers';
 import type { HandlerRegistry, RequestContext } from '../../../../src/emulator/mtproto/handler';
 import type { TelegramState } from '../../../../src/emulator/state';
+import { imageFile } from '../../images';
 
 export const SERVER = { host: '127.0.0.1', port: 24567, dcId: 2 } as const;
 
@@ -53,16 +54,9 @@ export class FakeSession {
   }
 }
 
-/** A PNG-looking file of the given pixel size and byte length: real header, random body. */
-export function pngFile(width: number, height: number, length = 2048): Buffer {
-  const header = Buffer.alloc(24);
-  header.writeUInt32BE(0x89504e47, 0);
-  header.writeUInt32BE(0x0d0a1a0a, 4);
-  header.writeUInt32BE(13, 8);
-  header.write('IHDR', 12, 'ascii');
-  header.writeUInt32BE(width, 16);
-  header.writeUInt32BE(height, 20);
-  return Buffer.concat([header, randomBytes(Math.max(0, length - header.length))]);
+/** A real PNG of the given pixel size (the emulator decodes photos); `noise` makes it large. */
+export function pngFile(width: number, height: number, options: { seed?: number; noise?: boolean } = {}): Promise<Buffer> {
+  return imageFile({ width, height, ...options });
 }
 
 /** Uploads `bytes` in parts of `partSize` with upload.saveFilePart; returns the InputFile to send. */

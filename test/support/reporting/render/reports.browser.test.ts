@@ -224,8 +224,11 @@ test("a run of the real suite: the actors' conversations, photos included, reach
   const transcripts = attachments.filter((a) => a.fileName === 'conversation.txt').map((a) => a.body);
   assert.equal(chats.length, 3);
   const sharing = chats.find((svg) => svg.includes('Bob gets the photo Alice uploaded'))!;
-  assert.equal(sharing.match(/<image [^>]*href="data:image\/(png|jpeg);base64,/g)?.length, 2, 'two photos inlined');
-  const sharingText = transcripts.find((text) => text.includes('bot → Bob: [1 photo'));
+  // Alice's upload shows as the fixture she sent (PNG); Telegram (embedded too) keeps photos as
+  // JPEGs of its own, so Bob's copy inlines as JPEG, still named after the fixture it shows.
+  assert.equal(sharing.match(/<image [^>]*href="data:image\/png;base64,/g)?.length, 1, "Alice's photo inlined as sent");
+  assert.equal(sharing.match(/<image [^>]*href="data:image\/jpeg;base64,/g)?.length, 1, "Bob's photo inlined as received, JPEG");
+  const sharingText = transcripts.find((text) => text.includes('bot → Bob: [1 photo: autumn.png]'));
   assert.ok(sharingText, `a transcript shows Bob receiving the photo:\n${transcripts.join('\n')}`);
   assert.ok(sharingText.indexOf('Alice → bot: [1 photo') < sharingText.indexOf('bot → Bob: [1 photo'), 'in the order it happened');
 
