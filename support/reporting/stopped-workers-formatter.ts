@@ -21,7 +21,8 @@
  * the reports cucumber's formatters opened in this formatter's directory (messages.ndjson,
  * junit.xml, cucumber.html, index.html) are written from the run's messages, each replaced
  * whole (written aside, then renamed), before the process exits with 130. A second SIGINT exits
- * at once.
+ * at once — one a second or more after the first: npm and scripts/run-features.js relay the
+ * terminal's Ctrl-C to a child that already had it, and that copy is not a second press.
  *
  * Workers are found through node's `child_process` diagnostics channel (node ≥ 16.18), as
  * cucumber forks them: `run_worker.js`, numbered in the order forked, which is the order of their
@@ -91,6 +92,9 @@ function timestampNow(): Timestamp {
   return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 };
 }
 
+/** SIGINTs this soon after the first are the same Ctrl-C relayed by a parent process, not a second press. */
+const RELAYED_SIGNAL_WINDOW_MS = 1000;
+
 export default class StoppedWorkersFormatter extends Formatter {
   static override readonly documentation = 'Reports a scenario whose worker process died as failed, and turns Ctrl-C into an orderly end of the run';
 
@@ -99,7 +103,8 @@ export default class StoppedWorkersFormatter extends Formatter {
   private readonly testCases = new Map<string, TestCase>();
   private readonly inProgress = new Map<string, Started>();
   private readonly workers: ChildProcess[] = [];
-  private interrupted = false;
+  /** When the first Ctrl-C arrived. */
+  private interruptedAt: number | undefined;
 
   constructor(options: IFormatterOptions) {
     super(options);
@@ -143,8 +148,13 @@ export default class StoppedWorkersFormatter extends Formatter {
 
   /** Ctrl-C: stop the workers and let cucumber end the run, or end a serial run here (see above). */
   private interrupt(broadcaster: EventEmitter): void {
-    if (this.interrupted) process.exit(130);
-    this.interrupted = true;
+    if (this.interruptedAt !== undefined) {
+      // The same Ctrl-C relayed by a parent (npm, scripts/run-features.js forward it to their
+      // child, which already had it from the terminal) arrives within milliseconds: not a second one.
+      if (Date.now() - this.interruptedAt < RELAYED_SIGNAL_WINDOW_MS) return;
+      process.exit(130);
+    }
+    this.interruptedAt = Date.now();
     const live = this.workers.filter((worker) => worker.exitCode === null && worker.signalCode === null);
     if (this.workers.length === 0) {
       process.stderr.write('\nInterrupted: writing the reports of what ran so far. Press Ctrl-C again to quit at once.\n');
