@@ -5,7 +5,7 @@ import { picturesReceived, photosReceived } from '../support/actors/questions';
 import { presses, sendsAlbum, sendsFile, uploadsPhotoWithCaption, uploadsPhotos } from '../support/actors/tasks';
 import { expect } from 'expect';
 import { check } from '../support/actors/assertions';
-import { fixture, type RecognisedPhoto } from '../support/actors/fixtures';
+import { fixture, whatItShows, type RecognisedPhoto } from '../support/actors/fixtures';
 import { texts } from '../src/bot/texts';
 import { phrase } from '../support/vocabulary/phrase';
 import type { FamilyAlbumWorld } from '../support/world';
@@ -125,7 +125,7 @@ Then(phrase('{user} (has )received/receives every photo {user} uploaded', {
   });
 });
 
-/** What each received photo shows, as a fixture name ("a picture that is no fixture" otherwise). */
+/** What each received photo shows: a fixture's name, that name "as a W×H thumbnail", or "a picture that is no fixture". */
 function namesOf(pictures: RecognisedPhoto[]): string[] {
-  return pictures.map((picture) => picture.fixture ?? 'a picture that is no fixture');
+  return pictures.map(whatItShows);
 }

@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { PhotoFingerprint, SAME_PICTURE_MAX_DISTANCE } from './photo-fingerprint';
 
 export const FIXTURES_DIR = join(__dirname, '..', '..', 'features', 'fixtures');
@@ -16,13 +17,30 @@ export interface Fixture {
   readonly bytes: Buffer;
   /** The picture's fingerprint (photo fixtures), computed once. */
   fingerprint(): Promise<PhotoFingerprint>;
+  /** The picture's width and height (photo fixtures), read once. */
+  dimensions(): Promise<{ width: number; height: number }>;
 }
+
+/**
+ * The longest side Telegram keeps of a photo: its "w" box
+ * (https://core.telegram.org/api/files#image-thumbnail-types); smaller pictures are kept at
+ * their own size, never enlarged.
+ */
+const LARGEST_BOX = 2560;
 
 /** A received photo as a person sees it: its fingerprint, and which fixture it shows, if any. */
 export interface RecognisedPhoto {
   readonly fingerprint: PhotoFingerprint;
   /** The name of the photo fixture it shows (the nearest within the threshold), if any. */
   readonly fixture?: string;
+  readonly width: number;
+  readonly height: number;
+  /**
+   * True when it shows the fixture smaller than Telegram keeps that photo: a thumbnail, as
+   * when a bot sends back `photo[0]` (the smallest size) re-uploaded instead of the photo. A
+   * person sees the same scene but not the photo that was sent, and so does the suite.
+   */
+  readonly thumbnail: boolean;
 }
 
 const cache = new Map<string, Fixture>();
@@ -37,7 +55,13 @@ export function fixture(name: string): Fixture {
     }
     const bytes = readFileSync(join(FIXTURES_DIR, name));
     let print: Promise<PhotoFingerprint> | undefined;
-    found = { name, bytes, fingerprint: () => (print ??= PhotoFingerprint.of(bytes)) };
+    let size: Promise<{ width: number; height: number }> | undefined;
+    found = {
+      name,
+      bytes,
+      fingerprint: () => (print ??= PhotoFingerprint.of(bytes)),
+      dimensions: () => (size ??= sharp(bytes).metadata().then(({ width, height }) => ({ width: width ?? 0, height: height ?? 0 }))),
+    };
     cache.set(name, found);
   }
   return found;
@@ -57,13 +81,28 @@ export function somePhotos(count: number, skip = 0): Fixture[] {
   return photos.slice(skip, skip + count);
 }
 
-/** Which photo fixture an image shows, if any: the nearest one within the threshold. */
+/** Which photo fixture an image shows, if any (the nearest one within the threshold), and whether only as a thumbnail. */
 export async function recognisePhoto(image: Buffer): Promise<RecognisedPhoto> {
   const fingerprint = await PhotoFingerprint.of(image);
-  let nearest: { name: string; distance: number } | undefined;
+  const { width = 0, height = 0 } = await sharp(image).metadata();
+  let nearest: { fixture: Fixture; distance: number } | undefined;
   for (const candidate of photoFixtures()) {
     const distance = fingerprint.distanceTo(await candidate.fingerprint());
-    if (distance <= SAME_PICTURE_MAX_DISTANCE && (!nearest || distance < nearest.distance)) nearest = { name: candidate.name, distance };
+    if (distance <= SAME_PICTURE_MAX_DISTANCE && (!nearest || distance < nearest.distance)) nearest = { fixture: candidate, distance };
   }
-  return { fingerprint, fixture: nearest?.name };
+  if (!nearest) return { fingerprint, width, height, thumbnail: false };
+  const original = await nearest.fixture.dimensions();
+  const kept = Math.min(LARGEST_BOX, Math.max(original.width, original.height));
+  // One pixel of slack: scaling to a box rounds the shorter side, never the longer one by more.
+  return { fingerprint, fixture: nearest.fixture.name, width, height, thumbnail: Math.max(width, height) < kept - 1 };
+}
+
+/**
+ * What a received photo shows, in the words a failed check prints: the fixture's name, that
+ * name "as a W×H thumbnail" when it arrived smaller than Telegram keeps it, or "a picture that
+ * is no fixture". Checks compare these words, so a thumbnail never counts as the photo.
+ */
+export function whatItShows(picture: RecognisedPhoto): string {
+  if (!picture.fixture) return 'a picture that is no fixture';
+  return picture.thumbnail ? `${picture.fixture} as a ${picture.width}×${picture.height} thumbnail` : picture.fixture;
 }

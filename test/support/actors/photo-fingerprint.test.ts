@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { processPhoto } from '../../../src/emulator/state';
-import { photoFixtures, recognisePhoto } from '../../../support/actors/fixtures';
+import { fixture, photoFixtures, recognisePhoto, whatItShows } from '../../../support/actors/fixtures';
 import { PhotoFingerprint, SAME_PICTURE_MAX_DISTANCE } from '../../../support/actors/photo-fingerprint';
 
 /** Pairs of fixtures made to be hard to tell apart: the same scene with a small change. */
@@ -43,6 +43,24 @@ test('a picture that is no fixture is recognised as none; a fingerprint matches 
   assert.ok(print.matches(print));
   const { sizes } = await processPhoto(await negative(first!.bytes));
   assert.equal((await recognisePhoto(sizes[0]!.bytes)).fixture, undefined);
+});
+
+test('"receives the photo Alice uploaded" takes the photo Telegram keeps, never its thumbnail (photo[0]) sent back, nor the near miss', async () => {
+  const beach = fixture('beach.png');
+  const { sizes } = await processPhoto(beach.bytes);
+  // What Bob downloads when the bot sends the photo back (by file_id: every size, the largest shown).
+  const photo = await recognisePhoto(sizes.at(-1)!.bytes);
+  assert.equal(whatItShows(photo), 'beach.png');
+  // A bot that sends back photo[0] (the "s" size, 100 px) as a photo of its own: Telegram keeps
+  // that small picture, and Bob sees the same scene, too small to be the photo Alice sent.
+  const thumbnail = (await processPhoto(sizes[0]!.bytes)).sizes.at(-1)!;
+  const seen = await recognisePhoto(thumbnail.bytes);
+  assert.equal(seen.fixture, 'beach.png', 'the picture is recognised');
+  assert.equal(whatItShows(seen), `beach.png as a ${thumbnail.width}×${thumbnail.height} thumbnail`);
+  assert.notEqual(whatItShows(seen), 'beach.png', 'so the check fails');
+  // The same scene with a boat is another photo.
+  const boat = await recognisePhoto((await processPhoto(fixture('beach-boat.png').bytes)).sizes.at(-1)!.bytes);
+  assert.equal(whatItShows(boat), 'beach-boat.png');
 });
 
 /** The same picture with its colours inverted: nobody would call it the same photo. */
