@@ -34,6 +34,8 @@ describe('Bot API media (grammY client)', () => {
     assert.ok(sizes.every((size) => size.file_unique_id !== size.file_id));
   });
 
+  // The descriptions are Telegram's RPC error names behind "Bad Request: ", as the Bot API server
+  // words upper-case errors (tdlib/telegram-bot-api, Client.cpp, Client::fail_query_with_error).
   it('refuses a corrupt image or one of bad dimensions as Telegram does, and nothing changes', async () => {
     const user = h.startedUser('Ana');
     const before = { media: h.state.mediaUsage(), history: h.state.history(user.id, h.botAccount.id).length };

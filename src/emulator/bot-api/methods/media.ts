@@ -218,10 +218,12 @@ interface PreparedMedia {
 const existing = (media: FileMedia): PreparedMedia => ({ store: () => media });
 
 /**
- * An uploaded image becomes a new stored photo, processed as Telegram stores photos (a bad
- * image: "Bad Request: IMAGE_PROCESS_FAILED" / "PHOTO_INVALID_DIMENSIONS", as the Bot API
- * server passes Telegram's upper-case errors through); a file_id must name one of this bot's
- * photos (any of its sizes: each re-sends the whole photo).
+ * An uploaded image becomes a new stored photo, processed as Telegram stores photos. A bad
+ * image answers "Bad Request: IMAGE_PROCESS_FAILED" (no readable image) or "Bad Request:
+ * PHOTO_INVALID_DIMENSIONS" (beyond width + height 10000 or a ratio of 20): Telegram's RPC
+ * errors, which the Bot API server passes through after "Bad Request: " when they are upper
+ * case (tdlib/telegram-bot-api, telegram-bot-api/Client.cpp, Client::fail_query_with_error).
+ * A file_id must name one of this bot's photos (any of its sizes: each re-sends the whole photo).
  */
 async function photoMedia(ctx: MethodContext, input: InputFile): Promise<PreparedMedia> {
   if (input.kind === 'url') throw noNetwork(input.url);
