@@ -8,7 +8,7 @@
  * maker's (BOT_MAKER_SLOT), so no person shares the bot maker's numbers or another worker's.
  */
 import type { Backend } from '../backends';
-import { TelegramUser } from './telegram-user';
+import type { TelegramUser } from './telegram-user';
 
 const USUAL_NAMES = ['Alice', 'Bob', 'Carol', 'Dave', 'Eve', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy', 'Mallory', 'Oscar', 'Peggy', 'Trent', 'Victor', 'Walter'];
 const FIRST_FREE_SLOT = USUAL_NAMES.length + 1;
@@ -25,7 +25,8 @@ export class Cast {
     if (!user) {
       const usual = USUAL_NAMES.indexOf(name);
       const index = usual >= 0 ? usual + 1 : this.nextSlot++;
-      user = TelegramUser.logIn(this.backend, { index, firstName: name });
+      // Loaded on the first login, not with the step definitions (see telegram-api.ts).
+      user = import('./telegram-user').then(({ TelegramUser }) => TelegramUser.logIn(this.backend, { index, firstName: name }));
       user.catch(() => this.users.delete(name));
       this.users.set(name, user);
     }

@@ -2,7 +2,8 @@
  * What a person can tell about their chat with the bot. "Received" means: since the current
  * block of actions began (the inbox mark), or since the scenario began when it has no actions.
  */
-import { Api } from 'telegram';
+import type { Api } from 'telegram';
+import { telegramApi } from './telegram-api';
 import { recognisePhoto, type RecognisedPhoto } from './fixtures';
 import type { Actor, Question } from './actor';
 import type { ReceivedMessage } from './inbox';
@@ -57,13 +58,13 @@ export interface InlineButtonOnMessage {
  */
 export function currentButtons(actor: Actor): { inline: InlineButtonOnMessage[]; keyboard: string[] } {
   const messages = actor.inbox.all().filter((entry) => !entry.deleted).reverse();
-  const withInline = messages.find((entry) => entry.message.replyMarkup instanceof Api.ReplyInlineMarkup);
+  const withInline = messages.find((entry) => entry.message.replyMarkup instanceof telegramApi().ReplyInlineMarkup);
   const inline = withInline
     ? (withInline.message.replyMarkup as Api.ReplyInlineMarkup).rows.flatMap((row) => row.buttons.map((button) => ({ button, message: withInline.message })))
     : [];
-  const withKeyboard = messages.find((entry) => entry.message.replyMarkup instanceof Api.ReplyKeyboardMarkup || entry.message.replyMarkup instanceof Api.ReplyKeyboardHide);
+  const withKeyboard = messages.find((entry) => entry.message.replyMarkup instanceof telegramApi().ReplyKeyboardMarkup || entry.message.replyMarkup instanceof telegramApi().ReplyKeyboardHide);
   const markup = withKeyboard?.message.replyMarkup;
-  const keyboard = markup instanceof Api.ReplyKeyboardMarkup ? markup.rows.flatMap((row) => row.buttons.map((button) => button.text)) : [];
+  const keyboard = markup instanceof telegramApi().ReplyKeyboardMarkup ? markup.rows.flatMap((row) => row.buttons.map((button) => button.text)) : [];
   return { inline, keyboard };
 }
 
@@ -72,7 +73,7 @@ export function textOf(entry: ReceivedMessage): string {
 }
 
 export function isPhoto(entry: ReceivedMessage): boolean {
-  return entry.message.photo !== undefined || (entry.message.media instanceof Api.MessageMediaPhoto);
+  return entry.message.photo !== undefined || (entry.message.media instanceof telegramApi().MessageMediaPhoto);
 }
 
 /** Finds a t.me deep link in what the person received (text or a URL button), newest first. */
@@ -82,9 +83,9 @@ export const inviteLinkReceived = () =>
       const inText = /https:\/\/t\.me\/[A-Za-z0-9_]+\?start=\S+/.exec(textOf(entry))?.[0];
       if (inText) return inText;
       const markup = entry.message.replyMarkup;
-      if (markup instanceof Api.ReplyInlineMarkup) {
+      if (markup instanceof telegramApi().ReplyInlineMarkup) {
         for (const button of markup.rows.flatMap((row) => row.buttons)) {
-          if (button instanceof Api.KeyboardButtonUrl && /\?start=/.test(button.url)) return button.url;
+          if (button instanceof telegramApi().KeyboardButtonUrl && /\?start=/.test(button.url)) return button.url;
         }
       }
     }

@@ -4,7 +4,7 @@
  * ({@link TelegramUser}) does it with the MTProto calls a Telegram app makes, and logs the
  * updates that gives the bot in the same call, so no task can forget to.
  */
-import { Api } from 'telegram';
+import { telegramApi } from './telegram-api';
 import type { Fixture } from './fixtures';
 import type { Actor, Task } from './actor';
 import { currentButtons } from './questions';
@@ -58,7 +58,7 @@ export const presses = (label: string, times = 1): Task =>
     const target = inline.find((candidate) => candidate.button.text === label);
     if (target) {
       const { button, message } = target;
-      if (!(button instanceof Api.KeyboardButtonCallback)) throw new Error(`The button "${label}" is not a callback button (${button.className})`);
+      if (!(button instanceof telegramApi().KeyboardButtonCallback)) throw new Error(`The button "${label}" is not a callback button (${button.className})`);
       await actor.telegram.press(message, button, times);
       return;
     }

@@ -6,7 +6,8 @@
  * a budget) and named after the fixture they show (recognised by the picture: Telegram
  * recompresses photos), when they show one.
  */
-import { Api } from 'telegram';
+import type { Api } from 'telegram';
+import { telegramApi } from '../actors/telegram-api';
 import { BOT, type ConversationEvent, type Keyboard, type PhotoRef } from './render/conversation';
 import type { Actor } from '../actors/actor';
 import type { ChatEvent } from '../actors/inbox';
@@ -85,15 +86,15 @@ function forwardedFrom(message: Api.Message): string | undefined {
 
 function keyboardOf(message: Api.Message): Keyboard | undefined {
   const markup = message.replyMarkup;
-  if (markup instanceof Api.ReplyInlineMarkup) return { type: 'inline', rows: markup.rows.map((row) => row.buttons.map((b) => b.text)) };
-  if (markup instanceof Api.ReplyKeyboardMarkup) return { type: 'reply', rows: markup.rows.map((row) => row.buttons.map((b) => b.text)) };
+  if (markup instanceof telegramApi().ReplyInlineMarkup) return { type: 'inline', rows: markup.rows.map((row) => row.buttons.map((b) => b.text)) };
+  if (markup instanceof telegramApi().ReplyKeyboardMarkup) return { type: 'reply', rows: markup.rows.map((row) => row.buttons.map((b) => b.text)) };
   return undefined;
 }
 
 async function photosIn(actor: Actor, messages: readonly Api.Message[], budget: { photos: number }): Promise<PhotoRef[] | undefined> {
   const photos: PhotoRef[] = [];
   for (const message of messages) {
-    if (!(message.media instanceof Api.MessageMediaPhoto)) continue;
+    if (!(message.media instanceof telegramApi().MessageMediaPhoto)) continue;
     if (budget.photos <= 0) {
       photos.push({ name: 'photo' });
       continue;

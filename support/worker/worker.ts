@@ -6,10 +6,10 @@
 import './heap';
 // A worker whose coordinator went away stops at once (see orphan-guard.ts).
 import './orphan-guard';
-import { Cast } from '../actors/cast';
-import { createBackend, type Backend } from '../backends';
+import type { Cast } from '../actors/cast';
+import type { Backend } from '../backends';
 import { defaultSettleTimeoutMs } from '../settle';
-import { WorkerDatabase } from '../database/worker-database';
+import type { WorkerDatabase } from '../database/worker-database';
 
 export interface Worker {
   readonly backend: Backend;
@@ -29,6 +29,12 @@ let current: Worker | undefined;
  */
 export async function startWorker(env: NodeJS.ProcessEnv = process.env): Promise<Worker> {
   const settleTimeoutMs = defaultSettleTimeoutMs(env);
+  // Loaded here rather than at the top: cucumber's coordinator loads this file with the step
+  // definitions before it starts its workers, and in a --parallel run it never starts a worker;
+  // the backend (the emulator, GramJS), the database (pg) and the people cost it ~1.2 s of CPU.
+  const [{ createBackend }, { WorkerDatabase }, { Cast }] = await Promise.all([
+    import('../backends'), import('../database/worker-database'), import('../actors/cast'),
+  ]);
   const backend = createBackend(env);
   const [opened, started] = await Promise.allSettled([WorkerDatabase.open(env), backend.start()]);
   if (opened.status === 'rejected' || started.status === 'rejected') {
