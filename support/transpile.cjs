@@ -60,7 +60,14 @@ function transpile(source, filename) {
   return code;
 }
 
-process.setSourceMapsEnabled(true);
-require.extensions['.ts'] = function loadTypeScript(module, filename) {
-  module._compile(transpile(readFileSync(filename, 'utf8'), filename), filename);
-};
+// A script already running under ts-node/register (npm run vocabulary, docs, bench) keeps
+// ts-node as its loader: ts-node installs source-map-support, which replaces
+// Error.prepareStackTrace, and Node applies inline source maps only while that hook is its own.
+// Our output would then report generated lines, and cucumber reads a step definition's line
+// from `new Error().stack` (get_definition_line_and_uri.js), so "file.ts:11" would name the wrong line.
+if (process[Symbol.for('ts-node.register.instance')] === undefined) {
+  process.setSourceMapsEnabled(true);
+  require.extensions['.ts'] = function loadTypeScript(module, filename) {
+    module._compile(transpile(readFileSync(filename, 'utf8'), filename), filename);
+  };
+}
