@@ -11,7 +11,7 @@
  * an MTProto connection that completes no frame for that long is closed; 0.001 … 3600),
  * EMULATOR_HTTP_TIMEOUT_S (default 60: a Bot API request whose headers and body have not all
  * arrived that long after it began is answered 408 and closed; kept-alive connections idle
- * between requests close after it or 5 s; 0.001 … 3600), EMULATOR_MEDIA_BUDGET_MB (default 64:
+ * between requests close after it too; 0.001 … 3600), EMULATOR_MEDIA_BUDGET_MB (default 64:
  * the megabytes of files no message holds kept for bots' file_ids; 0 or more),
  * EMULATOR_UPLOAD_PARTS_TTL_S (default 600: upload parts no send used are forgotten after that
  * long without a new part; 0.001 … 86400),

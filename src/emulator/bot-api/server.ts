@@ -18,7 +18,7 @@ export interface BotApiServerOptions {
   /**
    * A request whose headers and body have not all arrived this long after it began is answered
    * 408 and its connection closed; a kept-alive connection idle between requests is closed after
-   * this long or Node's 5 s, whichever is shorter (default {@link DEFAULT_HTTP_TIMEOUT_MS}).
+   * this long too (default {@link DEFAULT_HTTP_TIMEOUT_MS}).
    */
   requestTimeoutMs?: number;
 }
@@ -28,8 +28,6 @@ export const DEFAULT_HTTP_TIMEOUT_MS = 60_000;
 /** Bounds of the HTTP timeout setting. */
 export const MIN_HTTP_TIMEOUT_MS = 1;
 export const MAX_HTTP_TIMEOUT_MS = 3_600_000;
-/** Node's default keep-alive timeout: an idle kept-alive connection closes after it. */
-const NODE_KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 /** Checks an HTTP timeout setting; throws a message naming the bounds. */
 export function checkHttpTimeout(ms: number): number {
@@ -75,7 +73,12 @@ export async function startBotApiServer(options: BotApiServerOptions): Promise<B
   const server = createServer({
     requestTimeout,
     headersTimeout: requestTimeout,
-    keepAliveTimeout: Math.min(requestTimeout, NODE_KEEP_ALIVE_TIMEOUT_MS),
+    // Not Node's 5 s: grammY (and most Node clients) keep free sockets in a keep-alive agent
+    // with no idle limit of their own, so a socket the server closes at 5 s can be picked for
+    // the next call in the same instant and fail with "socket hang up" — seen as grammY's
+    // "Network request for 'getUpdates' failed!" from bot.stop() on a loaded machine. A longer
+    // idle limit makes that race rare while still dropping connections nobody uses.
+    keepAliveTimeout: requestTimeout,
     connectionsCheckingInterval: Math.max(1, Math.min(30_000, Math.floor(requestTimeout / 4))),
   }, (request, response) => {
     serve(request, response).catch((error: unknown) => {
