@@ -20,6 +20,11 @@ export interface Figure {
   unit: string;
   target?: Target;
   note?: string;
+  /**
+   * What the run measured that explains this figure, printed under it when its target is
+   * missed (e.g. which phase the time went to), so a miss reads with its reason.
+   */
+  why?: string;
 }
 
 export interface BenchResult {
@@ -84,6 +89,7 @@ export function renderTable(results: readonly BenchResult[], baseline?: Baseline
     if (result.error) rows.push([result.name, `not measured: ${result.error}`, '', '', '', '']);
     for (const figure of result.figures) {
       rows.push([result.name, figure.label, formatValue(figure.value, figure.unit), previous(figure, baseline), formatTarget(figure), verdict(figure)]);
+      if (verdict(figure) === 'MISSED' && figure.why) rows.push(['', `  why: ${figure.why}`, '', '', '', '']);
     }
   }
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => [...row[column]!].length)));
@@ -97,7 +103,8 @@ export function renderMarkdown(results: readonly BenchResult[], baseline?: Basel
   for (const result of results) {
     if (result.error) lines.push(`| ${result.name} | not measured: ${result.error} | | | | |`);
     for (const figure of result.figures) {
-      lines.push(`| ${result.name} | ${figure.label} | ${formatValue(figure.value, figure.unit)} | ${previous(figure, baseline)} | ${formatTarget(figure)} | ${verdict(figure)} |`);
+      const why = verdict(figure) === 'MISSED' && figure.why ? ` (why: ${figure.why})` : '';
+      lines.push(`| ${result.name} | ${figure.label} | ${formatValue(figure.value, figure.unit)} | ${previous(figure, baseline)} | ${formatTarget(figure)} | ${verdict(figure)}${why} |`);
     }
   }
   return lines.join('\n');
