@@ -1,0 +1,4 @@
+import { botApiBehaviourSuite } from './behaviour';
+import { grammy } from './grammy-bot';
+
+botApiBehaviourSuite(grammy);

@@ -1,0 +1,4 @@
+import { botApiBehaviourSuite } from './behaviour';
+import { telegraf } from './telegraf-bot';
+
+botApiBehaviourSuite(telegraf);
