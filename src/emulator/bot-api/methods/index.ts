@@ -65,6 +65,9 @@ const METHODS: Record<string, Method> = {
   setMessageReaction: reactions.setMessageReaction,
 };
 
+/** The served method names, as the Bot API spells them (the emulator README lists them; a test keeps it current). */
+export const servedMethodNames: readonly string[] = Object.keys(METHODS);
+
 const BY_LOWERCASE = new Map(Object.entries(METHODS).map(([name, method]) => [name.toLowerCase(), { name, method }]));
 
 /** Bot API method names are case-insensitive. */
