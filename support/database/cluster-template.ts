@@ -28,6 +28,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { isRunning } from './processes';
 
 const execFileAsync = promisify(execFile);
 const TEMPORARY_PREFIX = '.saving-';
@@ -133,15 +134,6 @@ function removeAbandonedSaves(cacheDir: string): void {
   for (const name of names) {
     if (!name.startsWith(TEMPORARY_PREFIX)) continue;
     const pid = Number.parseInt(name.slice(TEMPORARY_PREFIX.length), 10);
-    if (Number.isInteger(pid) && !isAlive(pid)) rmSync(join(cacheDir, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (Number.isInteger(pid) && !isRunning(pid)) rmSync(join(cacheDir, name), { recursive: true, force: true });
   }
 }

@@ -21,6 +21,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Pool, type PoolConfig } from 'pg';
 import { boundedWaits, DEFAULT_DATABASE_TIMEOUT_MS, openCheckedPool, parseDatabaseUrl } from '../../src/bot/db/connection';
+import { isRunning } from './processes';
 
 export { DatabaseSettingError, parseDatabaseUrl, redact } from '../../src/bot/db/connection';
 
@@ -112,16 +113,7 @@ function isOrphan(comment: string | null, olderThanMs: number | undefined): bool
   }
   const age = Date.now() - Date.parse(owner.createdAt ?? '');
   if (olderThanMs !== undefined && !(age <= olderThanMs)) return true;
-  return owner.hostname === hostname() && typeof owner.pid === 'number' && !isAlive(owner.pid);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return owner.hostname === hostname() && typeof owner.pid === 'number' && !isRunning(owner.pid);
 }
 
 function assertSchemaName(name: string): void {
