@@ -14,6 +14,7 @@ import { TestDcBackend } from '../support/backends/test-dc';
 import type { BenchOptions, BenchResult } from './report';
 import { msSince } from './stats';
 import { runSuite } from './suite-scale';
+import { twinSettings } from '../support/backends/test-dc-twin/twin-settings';
 
 const PEOPLE = 3;
 
@@ -44,12 +45,7 @@ async function coldAndWarmLogin(): Promise<{ coldMs: number; warmMs: number; war
   try {
     const bot = emulator.control.createBot({ username: 'bench_twin_bot' });
     const env: NodeJS.ProcessEnv = {
-      TELEGRAM_API_ID: '1',
-      TELEGRAM_API_HASH: '0123456789abcdef0123456789abcdef',
-      TEST_DC_ADDRESSES: emulator.dcs.map((dc) => `${dc.id}=${dc.host}:${dc.port}`).join(','),
-      TEST_DC_RSA_KEY: emulator.rsaPublicKeyPem,
-      TEST_DC_BOT_API_ROOT: emulator.botApiRoot,
-      TEST_DC_CACHE_DIR: cacheDir,
+      ...twinSettings(emulator, cacheDir),
       TEST_DC_BOT_TOKENS: bot.token,
       TEST_DC_BOT_USERNAMES: bot.username,
     };

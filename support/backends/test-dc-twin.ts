@@ -36,9 +36,7 @@ import { workerIndex, type Backend, type BotConnection, type PersonSlot } from '
 import { BOT_MAKER_SLOT, TestDcBackend } from './test-dc';
 import { defaultCacheDir } from './test-dc/settings';
 import { SavedTwinFile } from './test-dc-twin/saved-twin';
-
-/** Any 32 hex digits: the twin checks no API credentials, but the settings check their shape. */
-const TWIN_API_HASH = '0123456789abcdef0123456789abcdef';
+import { twinSettings } from './test-dc-twin/twin-settings';
 
 /** One login code per number per this window: a second one meets FLOOD_WAIT_X, X ≤ 10 s (below the default limit of 60 s). */
 export const FLOOD_WINDOW_MS = 10_000;
@@ -76,12 +74,7 @@ export class TestDcTwinBackend implements Backend {
 
     const env: NodeJS.ProcessEnv = {
       ...this.env,
-      TELEGRAM_API_ID: '1',
-      TELEGRAM_API_HASH: TWIN_API_HASH,
-      TEST_DC_ADDRESSES: emulator.dcs.map((dc) => `${dc.id}=${dc.host}:${dc.port}`).join(','),
-      TEST_DC_RSA_KEY: emulator.rsaPublicKeyPem,
-      TEST_DC_BOT_API_ROOT: emulator.botApiRoot,
-      TEST_DC_CACHE_DIR: cacheDir,
+      ...twinSettings(emulator, cacheDir),
     };
     delete env.TEST_DC_BOT_TOKENS;
     delete env.TEST_DC_BOT_USERNAMES;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../../../src/emulator';
 import { BOT_MAKER_SLOT, FIRST_PERSON, TestDcBackend } from '../../../../support/backends/test-dc';
 import { FloodWaitTooLongError } from '../../../../support/backends/test-dc/flood-wait';
+import { twinSettings } from '../../../../support/backends/test-dc-twin/twin-settings';
 
 let emulator: Emulator;
 const dirs: string[] = [];
@@ -25,12 +26,7 @@ let bots = 0;
 function settings(cacheDir: string, worker = 0): NodeJS.ProcessEnv {
   const bot = emulator.control.createBot({ username: `twin_test_${++bots}_bot` });
   return {
-    TELEGRAM_API_ID: '1',
-    TELEGRAM_API_HASH: '0123456789abcdef0123456789abcdef',
-    TEST_DC_ADDRESSES: emulator.dcs.map((dc) => `${dc.id}=${dc.host}:${dc.port}`).join(','),
-    TEST_DC_RSA_KEY: emulator.rsaPublicKeyPem,
-    TEST_DC_BOT_API_ROOT: emulator.botApiRoot,
-    TEST_DC_CACHE_DIR: cacheDir,
+    ...twinSettings(emulator, cacheDir),
     TEST_DC_BOT_TOKENS: Array(worker + 1).fill(bot.token).join(','),
     TEST_DC_BOT_USERNAMES: Array(worker + 1).fill(bot.username).join(','),
     CUCUMBER_WORKER_ID: String(worker),

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../../../src/emulator';
 import { FIRST_PERSON, TestDcBackend } from '../../../../support/backends/test-dc';
 import { ApiIdInvalidError, NoFreeNumberError } from '../../../../support/backends/test-dc/log-in';
+import { twinSettings } from '../../../../support/backends/test-dc-twin/twin-settings';
 
 const GUARD = { timeout: 60_000 };
 
@@ -33,12 +34,7 @@ function settings(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   dirs.push(cacheDir);
   const bot = emulator.control.createBot({ username: `bad_input_${++bots}_bot` });
   return {
-    TELEGRAM_API_ID: '1',
-    TELEGRAM_API_HASH: '0123456789abcdef0123456789abcdef',
-    TEST_DC_ADDRESSES: emulator.dcs.map((dc) => `${dc.id}=${dc.host}:${dc.port}`).join(','),
-    TEST_DC_RSA_KEY: emulator.rsaPublicKeyPem,
-    TEST_DC_BOT_API_ROOT: emulator.botApiRoot,
-    TEST_DC_CACHE_DIR: cacheDir,
+    ...twinSettings(emulator, cacheDir),
     TEST_DC_BOT_TOKENS: bot.token,
     TEST_DC_BOT_USERNAMES: bot.username,
     CUCUMBER_WORKER_ID: '0',

@@ -14,6 +14,7 @@ import { startEmulator, type Emulator } from '../../../../src/emulator';
 import { MAX_BOTS_PER_ACCOUNT } from '../../../../src/emulator/botfather/botfather';
 import { BOT_MAKER_SLOT, TestDcBackend } from '../../../../support/backends/test-dc';
 import { BotFatherRefusedError } from '../../../../support/backends/test-dc/botfather-reply';
+import { twinSettings } from '../../../../support/backends/test-dc-twin/twin-settings';
 
 const GUARD = { timeout: 60_000 };
 
@@ -32,12 +33,7 @@ function zeroConfig(): NodeJS.ProcessEnv {
   const cacheDir = mkdtempSync(join(tmpdir(), 'test-dc-botfather-'));
   dirs.push(cacheDir);
   return {
-    TELEGRAM_API_ID: '1',
-    TELEGRAM_API_HASH: '0123456789abcdef0123456789abcdef',
-    TEST_DC_ADDRESSES: emulator.dcs.map((dc) => `${dc.id}=${dc.host}:${dc.port}`).join(','),
-    TEST_DC_RSA_KEY: emulator.rsaPublicKeyPem,
-    TEST_DC_BOT_API_ROOT: emulator.botApiRoot,
-    TEST_DC_CACHE_DIR: cacheDir,
+    ...twinSettings(emulator, cacheDir),
     CUCUMBER_WORKER_ID: '0',
   };
 }
